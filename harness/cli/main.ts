@@ -1,0 +1,57 @@
+import yargs from 'yargs';
+import { CodebenchError, InputError } from '../core/errors.ts';
+import { gradeCommand } from './grade-command.ts';
+import { runCommand } from './run-command.ts';
+
+/** Exit codes from ../shared/docs/cli.md. */
+export const EXIT = { ok: 0, threshold: 1, usage: 2, infrastructure: 3 } as const;
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/** Parses argv, runs one command, and returns the process exit code. Never calls process.exit. */
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  let code: number = EXIT.ok;
+  const verbose = argv.includes('--verbose');
+  const parser = yargs(argv)
+    .scriptName('codebench')
+    .usage('$0 <command> [options]\n\nWhich coding model should we use? Measured, not marketed.')
+    .command(runCommand((c) => (code = c), io))
+    .command(gradeCommand((c) => (code = c), io))
+    .option('verbose', { type: 'boolean', describe: 'Print stack traces for crashes' })
+    .demandCommand(1, 'name a command: run or grade (see --help)')
+    .recommendCommands()
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new InputError(message);
+    })
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns ?? 100));
+  try {
+    await parser.parseAsync();
+    return code;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`codebench: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CodebenchError) {
+      io.stderr(`codebench: ${error.message}\n`);
+      if (verbose) io.stderr(`${(error as Error).stack}\n`);
+      return EXIT.infrastructure;
+    }
+    io.stderr(`codebench: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (verbose) io.stderr(`${(error as Error)?.stack}\n`);
+    else io.stderr('codebench: rerun with --verbose for the stack trace\n');
+    return EXIT.infrastructure;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Usage, FinishReason } from './generate.ts';
+import type { Verdict } from './verdict.ts';
+
+/** A model as configured for a run; `configId` changes whenever anything that decides answers does. */
+export interface ModelConfig {
+  /** The name people type: `reference`, `deepseek:deepseek-chat`, or a config-file name. */
+  name: string;
+  provider: string;
+  model: string;
+  params: Record<string, unknown>;
+  configId: string;
+}
+
+export interface RunSpec {
+  name: string;
+  models: ModelConfig[];
+  suites: string[];
+  samples: number;
+  concurrency: number;
+  sandbox: 'bwrap' | 'none';
+  harnessVersion: string;
+  /** Hash of the task set, so results from different corpora are never mixed up. */
+  corpusHash: string;
+}
+
+export type RunStatus = 'running' | 'complete' | 'partial' | 'failed';
+
+/** One graded answer: the unit the store writes in one transaction. */
+export interface SampleRecord {
+  runId: string;
+  configId: string;
+  taskId: string;
+  sampleIndex: number;
+  verdict: Verdict;
+  detail: string;
+  /** The model's text exactly as received, so extraction can be redone for free. */
+  rawCompletion: string;
+  /** The code that was graded; `undefined` when none could be extracted. */
+  code?: string;
+  reasoning?: string;
+  finishReason?: FinishReason;
+  usage: Usage;
+  /** Time to first token and total generation time. */
+  ttftMs?: number;
+  generateMs?: number;
+  gradeMs?: number;
+  /** Trimmed test output. */
+  output?: string;
+  requestId?: string;
+  attempts: number;
+  createdAt: string;
+}

@@ -1,0 +1,41 @@
+/** Languages the grader knows how to run. */
+export type Language = 'python' | 'typescript' | 'javascript' | 'cpp' | 'rust' | 'go' | 'java';
+
+export const LANGUAGES: readonly Language[] = ['python', 'typescript', 'javascript', 'cpp', 'rust', 'go', 'java'];
+
+/**
+ * `function`: complete a function from its signature and docstring; hidden tests call it.
+ * `program` and `files` arrive with the corpus issue.
+ */
+export type TaskKind = 'function' | 'program' | 'files';
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+/** One coding problem, from our corpus or an imported public set. */
+export interface Task {
+  /** Stable and unique across suites, e.g. `cb/py/run-length-decode` or `HumanEval/0`. */
+  id: string;
+  /** The suite it belongs to, e.g. `codebench`, `humaneval`. */
+  suite: string;
+  kind: TaskKind;
+  language: Language;
+  /** What the model is shown: signature plus docstring, or a statement. */
+  prompt: string;
+  /** The function the tests call (function tasks). */
+  entryPoint: string;
+  /**
+   * A known-good answer, written the way a model would answer: either the body that continues
+   * the prompt (HumanEval's `canonical_solution`) or the whole function.
+   */
+  reference?: string;
+  /** Hidden test code; it defines `check(candidate)` unless `testCall` says otherwise. */
+  tests: string;
+  /** The statement that runs the tests; `undefined` means `check(<entryPoint>)`. */
+  testCall?: string;
+  difficulty?: Difficulty;
+  tags: string[];
+  /** ISO date the problem was written or released; lets results be limited to fresh problems. */
+  created?: string;
+  /** Where the task came from, for error messages and provenance. */
+  origin: { file: string; line?: number };
+}
