@@ -1,0 +1,7 @@
+/**
+ * The key `Store.completedKeys` returns for one sample. NUL cannot occur in config or task ids
+ * typed by people, so the key cannot be ambiguous.
+ */
+export function completedKey(configId: string, taskId: string, sampleIndex: number): string {
+  return `${configId}\u0000${taskId}\u0000${sampleIndex}`;
+}

@@ -1,0 +1,174 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ModelConfig, RunSpec, RunStatus, SampleRecord } from '../core/run-spec.ts';
+import { canonicalJson } from '../core/stable-hash.ts';
+import { completedKey } from './completed-key.ts';
+import { newRunId } from './new-run-id.ts';
+import { rowToRun, type RunRow, type RunTableRow } from './run-row.ts';
+import { rowToSample, SAMPLE_COLUMNS, SAMPLE_KEY_COLUMNS, sampleToRow, type SampleRow } from './sample-row.ts';
+
+const UPSERT_CONFIG = `
+  INSERT INTO model_configs (config_id, name, provider, model, params_json)
+  VALUES (@config_id, @name, @provider, @model, @params_json)
+  ON CONFLICT (config_id) DO UPDATE SET
+    name = excluded.name, provider = excluded.provider, model = excluded.model, params_json = excluded.params_json`;
+
+const INSERT_RUN = `
+  INSERT INTO runs (id, name, spec_json, status, started_at, finished_at, harness_version, corpus_hash, host)
+  VALUES (@id, @name, @spec_json, 'running', @started_at, NULL, @harness_version, @corpus_hash, @host)`;
+
+// An upsert rather than INSERT OR REPLACE: REPLACE deletes the old row first, which would fire
+// ON DELETE cascades from any table that later hangs off samples.
+const UPSERT_SAMPLE = `
+  INSERT INTO samples (${SAMPLE_COLUMNS.join(', ')})
+  VALUES (${SAMPLE_COLUMNS.map((c) => `@${c}`).join(', ')})
+  ON CONFLICT (${SAMPLE_KEY_COLUMNS.join(', ')}) DO UPDATE SET
+    ${SAMPLE_COLUMNS.filter((c) => !(SAMPLE_KEY_COLUMNS as readonly string[]).includes(c))
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')}`;
+
+const RUN_ORDER = 'ORDER BY started_at DESC, rowid DESC';
+
+/** The results database. Get one from `openStore`; every method is synchronous. */
+export class Store {
+  readonly path: string;
+  readonly #db: Database;
+  readonly #statements = new Map<string, Statement>();
+
+  /** @internal Use `openStore`, which validates and migrates the file first. */
+  constructor(db: Database, path: string) {
+    this.#db = db;
+    this.path = path;
+  }
+
+  get readonly(): boolean {
+    return this.#db.readonly;
+  }
+
+  /** Records a new `running` run and the model configs it uses; returns the run id. */
+  createRun(spec: RunSpec, meta: { host: string }): string {
+    const configIds = new Set<string>();
+    for (const config of spec.models) {
+      if (configIds.has(config.configId)) {
+        throw new Error(`run spec lists model config ${config.configId} (${config.name}) twice`);
+      }
+      configIds.add(config.configId);
+    }
+    const startedAt = new Date();
+    const insert = this.#db.transaction((id: string) => {
+      for (const config of spec.models) this.#upsertConfig(config);
+      this.#statement(INSERT_RUN).run({
+        id,
+        name: spec.name,
+        spec_json: canonicalJson(spec),
+        started_at: startedAt.toISOString(),
+        harness_version: spec.harnessVersion,
+        corpus_hash: spec.corpusHash,
+        host: meta.host,
+      });
+      const link = this.#statement('INSERT INTO run_configs (run_id, config_id, position) VALUES (?, ?, ?)');
+      spec.models.forEach((config, position) => link.run(id, config.configId, position));
+    });
+    for (let attempt = 1; ; attempt++) {
+      const id = newRunId(startedAt);
+      try {
+        insert.immediate(id);
+        return id;
+      } catch (error) {
+        if (attempt >= 5 || !isConstraint(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) throw error;
+      }
+    }
+  }
+
+  /** Sets the final status; `finishedAt` is now, or cleared when a run goes back to `running`. */
+  finishRun(runId: string, status: RunStatus): void {
+    const finishedAt = status === 'running' ? null : new Date().toISOString();
+    const result = this.#statement('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(
+      status,
+      finishedAt,
+      runId,
+    );
+    if (result.changes === 0) throw new Error(`finishRun: no run ${runId}`);
+  }
+
+  /**
+   * Writes one graded sample in its own transaction. Recording the same
+   * (run, config, task, sample index) again replaces the earlier answer.
+   */
+  recordSample(record: SampleRecord): void {
+    const row = sampleToRow(record);
+    try {
+      this.#db.transaction(() => this.#statement(UPSERT_SAMPLE).run(row)).immediate();
+    } catch (error) {
+      if (isConstraint(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
+        throw new Error(
+          `recordSample: run ${record.runId} does not exist or does not include model config ${record.configId}`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** A run by id, or `'latest'` for the most recently started one. */
+  getRun(idOrLatest: string): RunRow | undefined {
+    const row =
+      idOrLatest === 'latest'
+        ? this.#statement<[], RunTableRow>(`SELECT * FROM runs ${RUN_ORDER} LIMIT 1`).get()
+        : this.#statement<[string], RunTableRow>('SELECT * FROM runs WHERE id = ?').get(idOrLatest);
+    return row && rowToRun(row);
+  }
+
+  /** All runs, most recently started first. */
+  listRuns(): RunRow[] {
+    return this.#statement<[], RunTableRow>(`SELECT * FROM runs ${RUN_ORDER}`).all().map(rowToRun);
+  }
+
+  /** A run's samples ordered by config id, task id and sample index. */
+  listSamples(runId: string, filter: { configId?: string } = {}): SampleRecord[] {
+    const rows =
+      filter.configId === undefined
+        ? this.#statement<[string], SampleRow>(
+            'SELECT * FROM samples WHERE run_id = ? ORDER BY config_id, task_id, sample_index',
+          ).all(runId)
+        : this.#statement<[string, string], SampleRow>(
+            'SELECT * FROM samples WHERE run_id = ? AND config_id = ? ORDER BY task_id, sample_index',
+          ).all(runId, filter.configId);
+    return rows.map(rowToSample);
+  }
+
+  /** Keys (see `completedKey`) of samples that got a real verdict, i.e. need not be run again. */
+  completedKeys(runId: string): Set<string> {
+    const rows = this.#statement<[string], Pick<SampleRow, 'config_id' | 'task_id' | 'sample_index'>>(
+      `SELECT config_id, task_id, sample_index FROM samples WHERE run_id = ? AND verdict <> 'unscored'`,
+    ).all(runId);
+    return new Set(rows.map((r) => completedKey(r.config_id, r.task_id, r.sample_index)));
+  }
+
+  close(): void {
+    this.#statements.clear();
+    this.#db.close();
+  }
+
+  #upsertConfig(config: ModelConfig): void {
+    this.#statement(UPSERT_CONFIG).run({
+      config_id: config.configId,
+      name: config.name,
+      provider: config.provider,
+      model: config.model,
+      params_json: canonicalJson(config.params),
+    });
+  }
+
+  #statement<P extends unknown[] = unknown[], R = unknown>(sql: string): Statement<P, R> {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement as unknown as Statement<P, R>;
+  }
+}
+
+function isConstraint(error: unknown, code: string): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === code;
+}
