@@ -33,8 +33,8 @@ export function gradeCommand(setCode: (code: number) => void, io: CliIO): Comman
     describe: "Grade a samples.jsonl against HumanEval-format problems (openai/human-eval's contract)",
     builder: (y) =>
       y
-        .option('tasks', { type: 'string', demandOption: 'name the problem file with --tasks', describe: 'HumanEval-format problems (.jsonl or .jsonl.gz)' })
-        .option('samples', { type: 'string', demandOption: 'name the samples file with --samples', describe: 'One {"task_id", "completion"} per line' })
+        .option('tasks', { type: 'string', demandOption: true, describe: 'HumanEval-format problems (.jsonl or .jsonl.gz)' })
+        .option('samples', { type: 'string', demandOption: true, describe: 'One {"task_id", "completion"} per line' })
         .option('k', { type: 'string', default: '1,10,100', describe: 'pass@k values, comma-separated' })
         .option('timeout', { type: 'number', default: 3, describe: 'Per-sample CPU time limit in seconds' })
         .option('concurrency', { type: 'number', describe: 'Samples graded at once (default: cores)' })

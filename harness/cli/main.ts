@@ -31,7 +31,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new InputError(message);
+      throw error ?? new InputError(explainYargsMessage(message, argv));
     })
     .help()
     .version(false)
@@ -54,4 +54,19 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     else io.stderr('codebench: rerun with --verbose for the stack trace\n');
     return EXIT.infrastructure;
   }
+}
+
+/** yargs says "Unknown argument: bogus"; name the flag the way the user typed it, on one line. */
+function explainYargsMessage(message: string, argv: readonly string[]): string {
+  const missing = /^Missing required arguments?: (.+)$/.exec(message);
+  if (missing) return `missing required flag ${missing[1]!.split(', ').map((n) => `--${n}`).join(', ')} (see --help)`;
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (!unknown) return message.split('\n').join('; ');
+  const names = unknown[1]!.split(', ').map((name) => {
+    const typed = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`);
+    return typed ? typed.split('=')[0]! : name;
+  });
+  const flags = names.filter((n) => n.startsWith('-'));
+  if (flags.length === names.length) return `unknown flag ${flags.join(', ')} (see --help)`;
+  return `unknown command or argument ${names.join(', ')} (see --help)`;
 }

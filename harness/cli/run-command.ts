@@ -33,7 +33,7 @@ export function runCommand(setCode: (code: number) => void, io: CliIO): CommandM
     describe: 'Run models over a task suite, grade every answer in the sandbox, and store the results',
     builder: (y) =>
       y
-        .option('model', { type: 'string', array: true, demandOption: 'name at least one --model', describe: 'Model spec: reference, or provider:model (repeatable)' })
+        .option('model', { type: 'string', array: true, demandOption: true, describe: 'Model spec: reference, or provider:model (repeatable)' })
         .option('suite', { type: 'string', array: true, default: ['codebench'], describe: 'codebench (built in), a folder of task files, or a HumanEval .jsonl[.gz] (repeatable)' })
         .option('samples', { type: 'number', default: 1, describe: 'Samples per task and model' })
         .option('concurrency', { type: 'number', describe: 'Samples in flight at once (default: cores)' })

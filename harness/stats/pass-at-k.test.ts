@@ -105,3 +105,10 @@ describe('meanPassAtK', () => {
     expect(() => meanPassAtK([{ n: 1, c: 2 }], 5)).toThrow(/`counts\[0\]\.c`/);
   });
 });
+
+describe('passAtK at k = 1', () => {
+  it('is exactly c/n, so human-eval\'s example scores 0.5 and not 0.4999999999999999', () => {
+    expect(passAtK(6, 3, 1)).toBe(0.5);
+    expect(passAtK(7, 3, 1)).toBe(3 / 7);
+  });
+});

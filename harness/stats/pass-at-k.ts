@@ -23,6 +23,8 @@ export function passAtK(n: number, c: number, k: number): number {
     throw new RangeError(`Expected \`k\` to be an integer from 1 to n (n = ${n}), got ${String(k)}`);
   }
   if (n - c < k) return 1;
+  // For k = 1 the estimator is exactly c/n; the product form would round 3/6 to 0.4999999999999999.
+  if (k === 1) return c / n;
   let allFail = 1;
   for (let i = n - c + 1; i <= n; i++) allFail *= 1 - k / i;
   return 1 - allFail;
