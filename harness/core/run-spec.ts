@@ -47,6 +47,26 @@ export interface SampleRecord {
   /** Trimmed test output. */
   output?: string;
   requestId?: string;
+  /** Our cost from usage and the price book; `undefined` when the price is unknown (never $0). */
+  costUsd?: number;
+  /** What the provider itself billed, where it says (OpenRouter's `usage.cost`). */
+  providerCostUsd?: number;
+  /** API calls made for this sample, retries included. */
   attempts: number;
+  /** The repair round's second try, when the first failed and `--repair` was on. */
+  repair?: RepairRecord;
   createdAt: string;
+}
+
+/** Aider's second try: the model saw the failing test output and answered again. */
+export interface RepairRecord {
+  verdict: Verdict;
+  detail: string;
+  rawCompletion: string;
+  code?: string;
+  usage: Usage;
+  costUsd?: number;
+  generateMs?: number;
+  gradeMs?: number;
+  output?: string;
 }

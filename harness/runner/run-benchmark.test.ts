@@ -9,7 +9,8 @@ import { Grader } from '../grader/grader.ts';
 import { PY_TASK, TS_TASK } from '../grader/test-tasks.ts';
 import { BwrapSandbox } from '../sandbox/bwrap-sandbox.ts';
 import { sandboxUnavailableReason } from '../sandbox/test-support.ts';
-import { openStore, type Store } from '../store/open-store.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
 import { runBenchmark } from './run-benchmark.ts';
 
 const skip = sandboxUnavailableReason();

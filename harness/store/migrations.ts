@@ -90,6 +90,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'sample cost, repair round and generation cache',
+    up(db) {
+      db.exec(`
+        ALTER TABLE samples ADD COLUMN cost_usd REAL CHECK (cost_usd >= 0);
+        ALTER TABLE samples ADD COLUMN provider_cost_usd REAL CHECK (provider_cost_usd >= 0);
+        ALTER TABLE samples ADD COLUMN repair_json TEXT CHECK (repair_json IS NULL OR json_valid(repair_json));
+        CREATE TABLE completions (
+          cache_key   TEXT PRIMARY KEY,
+          config_id   TEXT NOT NULL,
+          result_json TEXT NOT NULL CHECK (json_valid(result_json)),
+          created_at  TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

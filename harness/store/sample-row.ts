@@ -1,5 +1,5 @@
 import type { FinishReason, UnifiedFinishReason, Usage } from '../core/generate.ts';
-import type { SampleRecord } from '../core/run-spec.ts';
+import type { RepairRecord, SampleRecord } from '../core/run-spec.ts';
 import { type Verdict, VERDICTS } from '../core/verdict.ts';
 
 /** A `samples` row as SQLite hands it back: absent values are NULL. */
@@ -27,6 +27,9 @@ export interface SampleRow {
   request_id: string | null;
   attempts: number;
   created_at: string;
+  cost_usd: number | null;
+  provider_cost_usd: number | null;
+  repair_json: string | null;
 }
 
 export const SAMPLE_COLUMNS = [
@@ -53,6 +56,9 @@ export const SAMPLE_COLUMNS = [
   'request_id',
   'attempts',
   'created_at',
+  'cost_usd',
+  'provider_cost_usd',
+  'repair_json',
 ] as const satisfies readonly (keyof SampleRow)[];
 
 export const SAMPLE_KEY_COLUMNS = ['run_id', 'config_id', 'task_id', 'sample_index'] as const;
@@ -67,7 +73,7 @@ export function checkSample(record: SampleRecord): void {
   for (const [key, value] of Object.entries(record.usage)) {
     if (value !== undefined) checkCount(`usage.${key}`, value);
   }
-  for (const key of ['ttftMs', 'generateMs', 'gradeMs'] as const) {
+  for (const key of ['ttftMs', 'generateMs', 'gradeMs', 'costUsd', 'providerCostUsd'] as const) {
     const value = record[key];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new TypeError(`Expected \`${key}\` to be a finite number from 0 and up, got ${value}`);
@@ -107,6 +113,9 @@ export function sampleToRow(record: SampleRecord): SampleRow {
     request_id: record.requestId ?? null,
     attempts: record.attempts,
     created_at: record.createdAt,
+    cost_usd: record.costUsd ?? null,
+    provider_cost_usd: record.providerCostUsd ?? null,
+    repair_json: record.repair === undefined ? null : JSON.stringify(record.repair),
   };
 }
 
@@ -143,7 +152,10 @@ export function rowToSample(row: SampleRow): SampleRecord {
     gradeMs: orUndefined(row.grade_ms),
     output: orUndefined(row.output),
     requestId: orUndefined(row.request_id),
+    costUsd: orUndefined(row.cost_usd),
+    providerCostUsd: orUndefined(row.provider_cost_usd),
     attempts: row.attempts,
+    repair: row.repair_json === null ? undefined : (JSON.parse(row.repair_json) as RepairRecord),
     createdAt: row.created_at,
   });
 }

@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -228,5 +230,21 @@ describe('samples', () => {
     } finally {
       reader.close();
     }
+  });
+});
+
+describe('Store generation cache and sample cost', () => {
+  it('keeps a completion by cache key, first answer wins, and survives a reopen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codebench-cache-'));
+    const path = join(dir, 'c.db');
+    const store = openStore(path);
+    const result = { text: 'def f(): pass', finishReason: { unified: 'stop' as const, raw: 'stop' }, usage: { inputTokens: 3 }, timing: { totalMs: 12 } };
+    expect(store.getCompletion('k1')).toBeUndefined();
+    store.putCompletion('k1', 'cfg', result);
+    store.putCompletion('k1', 'cfg', { ...result, text: 'second' });
+    store.close();
+    const again = openStore(path);
+    expect(again.getCompletion('k1')).toEqual(result);
+    again.close();
   });
 });

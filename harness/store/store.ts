@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { GenerateResult } from '../core/generate.ts';
 import type { ModelConfig, RunSpec, RunStatus, SampleRecord } from '../core/run-spec.ts';
 import { canonicalJson } from '../core/stable-hash.ts';
 import { completedKey } from './completed-key.ts';
@@ -142,6 +143,18 @@ export class Store {
       `SELECT config_id, task_id, sample_index FROM samples WHERE run_id = ? AND verdict <> 'unscored'`,
     ).all(runId);
     return new Set(rows.map((r) => completedKey(r.config_id, r.task_id, r.sample_index)));
+  }
+
+  /** A cached model answer by its cache key (see the runner's `cacheKey`); errors are never cached. */
+  getCompletion(cacheKey: string): GenerateResult | undefined {
+    const row = this.#statement<[string], { result_json: string }>('SELECT result_json FROM completions WHERE cache_key = ?').get(cacheKey);
+    return row === undefined ? undefined : (JSON.parse(row.result_json) as GenerateResult);
+  }
+
+  putCompletion(cacheKey: string, configId: string, result: GenerateResult): void {
+    this.#statement(
+      'INSERT INTO completions (cache_key, config_id, result_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO NOTHING',
+    ).run(cacheKey, configId, JSON.stringify(result), new Date().toISOString());
   }
 
   close(): void {

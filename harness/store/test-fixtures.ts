@@ -71,7 +71,10 @@ export function makeFullSample(runId: string, overrides: Partial<SampleRecord> =
     gradeMs: 97.25,
     output: 'Traceback (most recent call last):\n  ...',
     requestId: 'req_abc123',
+    costUsd: 0.000123,
+    providerCostUsd: 0.00012,
     attempts: 2,
+    repair: { verdict: 'pass', detail: 'passed', rawCompletion: 'fixed', code: 'def f():\n    return 3\n', usage: { inputTokens: 200, outputTokens: 20 }, costUsd: 0.0002, generateMs: 900, gradeMs: 80 },
     ...overrides,
   });
 }
