@@ -13,3 +13,10 @@ export function positiveNumber(value: unknown, flag: string): number {
   }
   return value;
 }
+
+export function nonNegativeNumber(value: unknown, flag: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InputError(`${flag}: expected a number from 0 up, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}

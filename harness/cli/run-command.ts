@@ -1,29 +1,43 @@
 import { hostname } from 'node:os';
 import type { CommandModule } from 'yargs';
-import { createAdapter, parseModelSpec } from '../adapters/registry.ts';
 import { summarizeRun } from '../compare/summarize-run.ts';
-import type { ModelConfig, RunSpec } from '../core/run-spec.ts';
+import { InputError } from '../core/errors.ts';
+import type { RunSpec } from '../core/run-spec.ts';
 import { stableHash } from '../core/stable-hash.ts';
 import type { Task } from '../core/task.ts';
 import { Grader } from '../grader/grader.ts';
 import { formatRunSummary } from '../report/format-run-summary.ts';
-import { runBenchmark, type RunProgress } from '../runner/run-benchmark.ts';
+import { runBenchmark } from '../runner/run-benchmark.ts';
+import type { Shard } from '../runner/plan.ts';
 import { openStore } from '../store/open-store.ts';
+import { buildModels } from './build-model-configs.ts';
+import { nonNegativeNumber, positiveInt, positiveNumber } from './check-flags.ts';
+import { gitCommit } from './git-commit.ts';
+import { harnessVersion } from './harness-version.ts';
 import { loadSuites } from './load-suites.ts';
 import type { CliIO } from './main.ts';
 import { defaultSlots, openSandbox, type SandboxMode } from './open-sandbox.ts';
-import { harnessVersion } from './harness-version.ts';
-import { positiveInt, positiveNumber } from './check-flags.ts';
+import { progressReporter } from './progress-reporter.ts';
+import { resolveResume } from './resolve-resume.ts';
 
-interface RunArgs {
-  model: string[];
+export interface RunArgs {
+  model?: string[];
   suite: string[];
   samples: number;
+  temperature?: number;
+  seed?: number;
   concurrency?: number;
   timeout: number;
   sandbox: SandboxMode;
   db: string;
   name?: string;
+  resume?: string;
+  'retry-unscored'?: boolean;
+  budget?: number;
+  repair?: boolean;
+  shard?: string;
+  rpm?: number;
+  grade: boolean;
   json?: boolean;
 }
 
@@ -33,81 +47,122 @@ export function runCommand(setCode: (code: number) => void, io: CliIO): CommandM
     describe: 'Run models over a task suite, grade every answer in the sandbox, and store the results',
     builder: (y) =>
       y
-        .option('model', { type: 'string', array: true, demandOption: true, describe: 'Model spec: reference, or provider:model (repeatable)' })
+        .option('model', { type: 'string', array: true, describe: 'Model spec: reference, or provider:model (repeatable)' })
         .option('suite', { type: 'string', array: true, default: ['codebench'], describe: 'codebench (built in), a folder of task files, or a HumanEval .jsonl[.gz] (repeatable)' })
-        .option('samples', { type: 'number', default: 1, describe: 'Samples per task and model' })
-        .option('concurrency', { type: 'number', describe: 'Samples in flight at once (default: cores)' })
+        .option('samples', { type: 'number', default: 1, describe: 'Samples per task and model (for pass@k)' })
+        .option('temperature', { type: 'number', describe: 'Sampling temperature sent to every model' })
+        .option('seed', { type: 'number', describe: 'Seed, where the provider supports one' })
+        .option('concurrency', { type: 'number', describe: 'Model requests in flight at once (default: 8; grading uses one slot per core)' })
         .option('timeout', { type: 'number', default: 10, describe: 'Per-sample CPU time limit in seconds' })
         .option('sandbox', { choices: ['bwrap', 'none'] as const, default: 'bwrap' as SandboxMode, describe: 'How generated code is isolated' })
         .option('db', { type: 'string', default: 'results/codebench.db', describe: 'SQLite results file' })
-        .option('name', { type: 'string', describe: 'Run name (default: a timestamp)' })
+        .option('name', { type: 'string', describe: 'Run name; running the same name again continues that run' })
+        .option('resume', { type: 'string', describe: 'Continue a run by id (or "latest"), with its stored models and suites' })
+        .option('retry-unscored', { type: 'boolean', describe: 'When continuing a run, try its unscored samples again' })
+        .option('budget', { type: 'number', describe: 'Stop scheduling new samples once the projected spend would pass this many USD' })
+        .option('repair', { type: 'boolean', describe: 'Give each failing answer one more try with the test output (Aider-style)' })
+        .option('shard', { type: 'string', describe: 'Run only shard i of n of the plan, e.g. 1/4' })
+        .option('rpm', { type: 'number', describe: 'Requests per minute cap per provider' })
+        .option('grade', { type: 'boolean', default: true, hidden: true, describe: 'Grade answers (--no-grade for load benchmarks)' })
         .option('json', { type: 'boolean', describe: 'Print the summary as JSON on stdout' })
         .example('$0 run --model reference', 'Check the harness: the reference solutions should pass 100%')
-        .example('$0 run --model reference --suite ../shared/datasets/humaneval/HumanEval.jsonl.gz', 'Run a public set'),
+        .example('$0 run --model reference --suite ../shared/datasets/humaneval/HumanEval.jsonl.gz', 'Run a public set')
+        .example('$0 run --resume latest', 'Continue the last run after a crash or Ctrl-C'),
     handler: async (args) => {
-      const samples = positiveInt(args.samples, '--samples');
-      const concurrency = positiveInt(args.concurrency ?? defaultSlots(), '--concurrency');
-      const timeout = positiveNumber(args.timeout, '--timeout');
-      const tasks = loadSuites(args.suite);
-      const specs = args.model.map(parseModelSpec);
-      const configs: ModelConfig[] = specs.map((s, i) => {
-        const params = {};
-        return { name: args.model[i]!.trim(), provider: s.provider, model: s.model, params, configId: stableHash({ provider: s.provider, model: s.model, params }, 16) };
-      });
-      const spec: RunSpec = {
-        name: args.name ?? new Date().toISOString(),
-        models: configs,
-        suites: args.suite,
-        samples,
-        concurrency,
-        sandbox: args.sandbox,
-        harnessVersion: harnessVersion(),
-        corpusHash: corpusHash(tasks),
-      };
-      const adapters = await Promise.all(specs.map((s) => createAdapter(s, { tasks })));
       const store = openStore(args.db);
-      const sandbox = await openSandbox(args.sandbox, Math.min(concurrency, defaultSlots()), io.stderr).catch((e: unknown) => {
-        store.close();
-        throw e;
-      });
       try {
-        const grader = new Grader(sandbox, { timeoutSeconds: timeout });
-        io.stderr(`codebench: ${tasks.length} tasks × ${configs.length} model(s) × ${samples} sample(s), sandbox ${sandbox.mode}, ${concurrency} at once\n`);
-        const outcome = await runBenchmark({
-          spec,
-          tasks,
-          models: configs.map((config, i) => ({ config, adapter: adapters[i]! })),
-          grader,
-          store,
-          host: hostname(),
-          concurrency,
-          onProgress: progressPrinter(io),
-        });
-        const summaries = summarizeRun(configs, outcome.records);
-        if (args.json) io.stdout(`${JSON.stringify({ runId: outcome.runId, status: outcome.status, db: args.db, models: summaries }, null, 2)}\n`);
-        else io.stdout(`\n${formatRunSummary(summaries)}\n\nrun ${outcome.runId} (${outcome.status}) stored in ${args.db}\n`);
-        setCode(summaries.every((s) => s.samples > 0 && s.counts.unscored === s.samples) ? 3 : 0);
+        setCode(await runWithStore(args, store, io));
       } finally {
-        await sandbox.close();
         store.close();
       }
     },
   };
 }
 
-function corpusHash(tasks: readonly Task[]): string {
+async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, io: CliIO): Promise<number> {
+  const resume = resolveResume(args, store);
+  const samples = positiveInt(resume?.spec.samples ?? args.samples, '--samples');
+  const concurrency = positiveInt(args.concurrency ?? 8, '--concurrency');
+  const timeout = positiveNumber(resume?.spec.timeoutSeconds ?? args.timeout, '--timeout');
+  const budget = args.budget === undefined ? undefined : nonNegativeNumber(args.budget, '--budget');
+  const shard = parseShard(resume?.spec.shard ?? args.shard);
+  const suites = resume?.spec.suites ?? args.suite;
+  const modelNames = resume?.spec.models.map((m) => m.name) ?? args.model;
+  if (!modelNames || modelNames.length === 0) throw new InputError('missing required flag --model (see --help)');
+
+  const tasks = loadSuites(suites);
+  const models = await buildModels(modelNames, tasks, { temperature: args.temperature, seed: args.seed }, resume?.spec.models);
+  const spec: RunSpec = resume?.spec ?? {
+    name: args.name ?? new Date().toISOString(),
+    models: models.map((m) => m.config),
+    suites,
+    samples,
+    concurrency,
+    sandbox: args.sandbox,
+    harnessVersion: harnessVersion(),
+    corpusHash: corpusHash(tasks),
+    gitCommit: gitCommit(),
+    timeoutSeconds: timeout,
+    repair: args.repair ?? false,
+    shard: args.shard,
+  };
+  if (resume && corpusHash(tasks) !== resume.spec.corpusHash) {
+    throw new InputError(`--resume ${resume.runId}: the tasks changed since that run started (corpus hash differs); start a new run`);
+  }
+
+  const sandbox = args.grade ? await openSandbox(args.sandbox, defaultSlots(), io.stderr) : undefined;
+  const abort = new AbortController();
+  const onSigint = () => {
+    if (abort.signal.aborted) process.exit(130);
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progress = progressReporter(io, Boolean(process.stderr.isTTY));
+  try {
+    io.stderr(`codebench: ${tasks.length} tasks × ${models.length} model(s) × ${samples} sample(s)${shard ? `, shard ${shard.index}/${shard.count}` : ''}, sandbox ${sandbox?.mode ?? 'off (not grading)'}\n`);
+    const outcome = await runBenchmark({
+      spec,
+      tasks,
+      models,
+      grader: sandbox && new Grader(sandbox, { timeoutSeconds: timeout }),
+      store,
+      host: hostname(),
+      concurrency,
+      resumeRunId: resume?.runId,
+      retryUnscored: args['retry-unscored'],
+      shard,
+      budgetUsd: budget,
+      repair: spec.repair,
+      requestsPerMinute: args.rpm === undefined ? undefined : positiveInt(args.rpm, '--rpm'),
+      onEvent: progress.onEvent,
+      signal: abort.signal,
+    });
+    progress.stop();
+    const summaries = summarizeRun(spec.models, store.listSamples(outcome.runId));
+    if (args.json) {
+      io.stdout(`${JSON.stringify({ runId: outcome.runId, status: outcome.status, stopReason: outcome.stopReason, db: args.db, models: summaries }, null, 2)}\n`);
+    } else {
+      io.stdout(`\n${formatRunSummary(summaries)}\n\nrun ${outcome.runId} (${outcome.status}${outcome.stopReason ? `, stopped: ${outcome.stopReason}` : ''}) stored in ${args.db}\n`);
+      if (outcome.status === 'partial') io.stdout(`continue it with: codebench run --resume ${outcome.runId} --db ${args.db}\n`);
+    }
+    if (summaries.length > 0 && summaries.every((s) => s.samples > 0 && s.counts.unscored === s.samples) && args.grade) return 3;
+    return 0;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+    await sandbox?.close();
+  }
+}
+
+export function corpusHash(tasks: readonly Task[]): string {
   return stableHash(tasks.map((t) => [t.id, t.prompt, t.tests, t.testCall ?? null]), 16);
 }
 
-function progressPrinter(io: CliIO): (p: RunProgress) => void {
-  let lastPrint = 0;
-  return (p) => {
-    const now = performance.now();
-    if (p.done !== p.total && now - lastPrint < 1000) return;
-    lastPrint = now;
-    const rate = p.done / Math.max(p.elapsedMs / 1000, 0.001);
-    const eta = rate > 0 ? (p.total - p.done) / rate : 0;
-    io.stderr(`  ${p.done}/${p.total} done, ${p.passed} passed, ${p.unscored} unscored, ${(p.elapsedMs / 1000).toFixed(1)}s elapsed, ETA ${eta.toFixed(0)}s\n`);
-  };
+function parseShard(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new InputError(`--shard ${text}: expected i/n with 1 <= i <= n, e.g. 1/4`);
+  return { index, count };
 }
-

@@ -21,6 +21,13 @@ export interface RunSpec {
   harnessVersion: string;
   /** Hash of the task set, so results from different corpora are never mixed up. */
   corpusHash: string;
+  /** The commit of the harness that ran, when it runs from a git checkout. */
+  gitCommit?: string;
+  /** Per-sample CPU time limit, seconds. */
+  timeoutSeconds?: number;
+  repair?: boolean;
+  /** `i/n` when this database holds one shard of the plan. */
+  shard?: string;
 }
 
 export type RunStatus = 'running' | 'complete' | 'partial' | 'failed';

@@ -44,6 +44,7 @@ describe.skipIf(skip)('runBenchmark end to end (scripted model, bubblewrap, SQLi
     const bad = new ScriptedAdapter((r) => (r.taskId === PY_TASK.id ? 'I cannot help with that.' : new AdapterError('overloaded', { retryable: true, status: 529 })), 'bad');
     const models = [config('good'), config('bad')];
     const progress: number[] = [];
+    const events: string[] = [];
     const outcome = await runBenchmark({
       spec: spec(models, 2),
       tasks: [PY_TASK, TS_TASK],
@@ -52,7 +53,11 @@ describe.skipIf(skip)('runBenchmark end to end (scripted model, bubblewrap, SQLi
       store,
       host: 'test',
       concurrency: 3,
-      onProgress: (p) => progress.push(p.done),
+      onEvent: (e) => {
+        events.push(e.type);
+        if (e.type === 'sample') progress.push(e.progress.done);
+      },
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
     });
     expect(outcome.status).toBe('complete');
     expect(progress.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -70,7 +75,8 @@ describe.skipIf(skip)('runBenchmark end to end (scripted model, bubblewrap, SQLi
     const badSamples = stored.filter((s) => s.configId === 'cfg-bad');
     expect(badSamples.filter((s) => s.taskId === PY_TASK.id).map((s) => s.verdict)).not.toContain('pass');
     // An API failure is unscored, never a wrong answer.
-    expect(badSamples.filter((s) => s.taskId === TS_TASK.id).every((s) => s.verdict === 'unscored' && s.detail.includes('overloaded'))).toBe(true);
+    expect(badSamples.filter((s) => s.taskId === TS_TASK.id).every((s) => s.verdict === 'unscored' && s.detail.includes('overloaded (after 2 attempts)') && s.attempts === 2)).toBe(true);
+    expect(events.filter((e) => e === 'retry')).toHaveLength(2);
     expect(store.getRun(outcome.runId)?.status).toBe('complete');
   });
 

@@ -1,129 +1,121 @@
-import pLimit from 'p-limit';
-import type { ModelAdapter } from '../adapters/model-adapter.ts';
-import type { ModelConfig, RunSpec, RunStatus, SampleRecord } from '../core/run-spec.ts';
-import type { Task } from '../core/task.ts';
-import type { GradeResult } from '../core/verdict.ts';
-import { extractCode } from '../extract/extract-code.ts';
-import { buildPrompt } from '../prompts/build-prompt.ts';
+import type { RunStatus, SampleRecord } from '../core/run-spec.ts';
+import { sampleKey } from '../core/sample-key.ts';
+import { Budget } from './budget.ts';
+import { ProviderGates } from './generate-cached.ts';
+import { planItems, planSize } from './plan.ts';
+import { generateSample, gradeSample, type SampleJob } from './run-sample.ts';
+import type { ProgressSnapshot, RunEvent, RunOptions, RunOutcome } from './run-types.ts';
 
-/** The parts of the store the runner writes through. */
-export interface RunStore {
-  createRun(spec: RunSpec, meta: { host: string }): string;
-  recordSample(record: SampleRecord): void;
-  finishRun(runId: string, status: RunStatus): void;
-}
+export type * from './run-types.ts';
 
-export interface TaskGrader {
-  grade(task: Task, code: string | undefined, options?: { signal?: AbortSignal }): Promise<GradeResult>;
-}
+const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
-export interface RunModel {
-  config: ModelConfig;
-  adapter: ModelAdapter;
-}
-
-export interface RunProgress {
-  done: number;
-  total: number;
-  passed: number;
-  unscored: number;
-  elapsedMs: number;
-  last: SampleRecord;
-}
-
-export interface RunOptions {
-  spec: RunSpec;
-  tasks: readonly Task[];
-  models: readonly RunModel[];
-  grader: TaskGrader;
-  store: RunStore;
-  host: string;
-  concurrency: number;
-  onProgress?: (progress: RunProgress) => void;
-  signal?: AbortSignal;
-}
-
-export interface RunOutcome {
-  runId: string;
-  status: RunStatus;
-  records: SampleRecord[];
-}
-
-/** Plans tasks × models × samples, generates, extracts, grades, and stores each sample in turn. */
+/**
+ * Plans tasks × models × samples and works through it: `concurrency` generation workers feed a
+ * grading stage that the sandbox's slots pace, so slow grading never idles the model requests.
+ * Each finished sample is written in its own transaction; a resumed run skips finished samples,
+ * and the generation cache means nothing is paid for twice.
+ */
 export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
   const { spec, tasks, models, store } = options;
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
     throw new TypeError(`Expected \`concurrency\` to be an integer from 1 and up, got ${options.concurrency}`);
   }
-  const runId = store.createRun(spec, { host: options.host });
-  const limit = pLimit(options.concurrency);
-  const started = performance.now();
-  const records: SampleRecord[] = [];
-  let passed = 0;
-  let unscored = 0;
-  const plan = models.flatMap((model) => tasks.flatMap((task) => Array.from({ length: spec.samples }, (_, i) => ({ model, task, sampleIndex: i }))));
+  const runId = options.resumeRunId ?? store.createRun(spec, { host: options.host });
+  if (options.resumeRunId && !store.getRun(options.resumeRunId)) throw new TypeError(`Expected \`resumeRunId\` to name a stored run, got ${options.resumeRunId}`);
+  const done = store.completedKeys(runId, { includeUnscored: !options.retryUnscored });
+  const total = planSize(tasks, spec.models, spec.samples, options.shard);
+  const emit = (event: RunEvent) => options.onEvent?.(event);
+  emit({ type: 'start', runId, total, alreadyDone: done.size });
 
+  const started = performance.now();
+  const budget = new Budget(options.budgetUsd);
+  const progress: ProgressSnapshot = { done: done.size, total, passed: 0, unscored: 0, spentUsd: 0, rateLimited: 0, elapsedMs: 0 };
+  const gates = new ProviderGates({
+    store,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    concurrency: options.concurrency,
+    requestsPerMinute: options.requestsPerMinute,
+    signal: options.signal,
+    random: options.random,
+    emit,
+    onRateLimited: () => progress.rateLimited++,
+  });
+  const byConfig = new Map(models.map((m) => [m.config.configId, m]));
+  const plan = planItems(tasks, spec.models, spec.samples, options.shard);
+  let stopReason: RunOutcome['stopReason'];
+  let inFlight = 0;
+  const grading = new Set<Promise<void>>();
+  // Enough graded-but-pending work to keep requests flowing, bounded so memory stays flat.
+  const maxPendingGrades = Math.max(1000, options.concurrency * 20);
+
+  const finish = (record: SampleRecord) => {
+    if (options.signal?.aborted && record.verdict === 'unscored') return; // abandoned, not failed
+    store.recordSample(record);
+    const cost = record.costUsd === undefined && record.repair?.costUsd === undefined ? undefined : (record.costUsd ?? 0) + (record.repair?.costUsd ?? 0);
+    budget.record(cost);
+    progress.done++;
+    if (record.verdict === 'pass') progress.passed++;
+    if (record.verdict === 'unscored') progress.unscored++;
+    progress.spentUsd = budget.spentUsd;
+    progress.elapsedMs = performance.now() - started;
+    emit({ type: 'sample', record, progress: { ...progress } });
+  };
+
+  const nextJob = (): SampleJob | undefined => {
+    for (;;) {
+      if (stopReason) return undefined;
+      if (options.signal?.aborted) {
+        stopReason = 'aborted';
+        emit({ type: 'stopping', reason: 'aborted' });
+        return undefined;
+      }
+      if (!budget.allows(inFlight)) {
+        stopReason = 'budget';
+        emit({ type: 'stopping', reason: 'budget' });
+        return undefined;
+      }
+      const item = plan.next();
+      if (item.done) return undefined;
+      const { task, config, sampleIndex } = item.value;
+      if (done.has(sampleKey(config.configId, task.id, sampleIndex))) continue;
+      const model = byConfig.get(config.configId);
+      if (!model) throw new TypeError(`no adapter for model config ${config.name}`);
+      return { runId, model, task, sampleIndex };
+    }
+  };
+
+  const worker = async () => {
+    for (let job = nextJob(); job; job = nextJob()) {
+      inFlight++;
+      const generated = await generateSample(job, gates);
+      if (!generated.ok) {
+        inFlight--;
+        finish(generated.record);
+        continue;
+      }
+      const current = job;
+      const pending: Promise<void> = gradeSample(current, generated, { grader: options.grader, gates, repair: options.repair ?? false, signal: options.signal })
+        .then(finish)
+        .finally(() => {
+          inFlight--;
+          grading.delete(pending);
+        });
+      grading.add(pending);
+      while (grading.size >= maxPendingGrades) await Promise.race(grading);
+    }
+  };
+
+  let status: RunStatus;
   try {
-    await Promise.all(
-      plan.map((item) =>
-        limit(async () => {
-          if (options.signal?.aborted) return;
-          const record = await runSample(runId, item.model, item.task, item.sampleIndex, options);
-          store.recordSample(record);
-          records.push(record);
-          if (record.verdict === 'pass') passed++;
-          if (record.verdict === 'unscored') unscored++;
-          options.onProgress?.({ done: records.length, total: plan.length, passed, unscored, elapsedMs: performance.now() - started, last: record });
-        }),
-      ),
-    );
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    await Promise.all(grading);
+    status = progress.done >= total ? 'complete' : 'partial';
   } catch (error) {
     store.finishRun(runId, 'failed');
     throw error;
   }
-  const status: RunStatus = records.length < plan.length ? 'partial' : 'complete';
+  if (stopReason === undefined && options.signal?.aborted) stopReason = 'aborted';
   store.finishRun(runId, status);
-  return { runId, status, records };
-}
-
-async function runSample(runId: string, model: RunModel, task: Task, sampleIndex: number, options: RunOptions): Promise<SampleRecord> {
-  const base = { runId, configId: model.config.configId, taskId: task.id, sampleIndex, attempts: 1 };
-  const generateStarted = performance.now();
-  let generated;
-  try {
-    generated = await model.adapter.generate(
-      { taskId: task.id, messages: buildPrompt(task), sampleIndex, ...model.config.params },
-      { signal: options.signal },
-    );
-  } catch (error) {
-    // An API failure says nothing about the model's coding: it is unscored, never a wrong answer.
-    return {
-      ...base,
-      verdict: 'unscored',
-      detail: `generation failed: ${(error as Error).message}`,
-      rawCompletion: '',
-      usage: {},
-      generateMs: Math.round(performance.now() - generateStarted),
-      createdAt: new Date().toISOString(),
-    };
-  }
-  const extracted = extractCode(generated.text, { language: task.language, entryPoint: task.entryPoint });
-  const gradeStarted = performance.now();
-  const graded = await options.grader.grade(task, extracted.code, { signal: options.signal });
-  return {
-    ...base,
-    verdict: graded.verdict,
-    detail: graded.detail,
-    rawCompletion: generated.text,
-    code: extracted.code,
-    reasoning: generated.reasoning,
-    finishReason: generated.finishReason,
-    usage: generated.usage,
-    ttftMs: generated.timing.ttftMs,
-    generateMs: Math.round(generated.timing.totalMs),
-    gradeMs: Math.round(performance.now() - gradeStarted),
-    output: graded.output,
-    requestId: generated.requestId,
-    createdAt: new Date().toISOString(),
-  };
+  return { runId, status, stopReason, done: progress.done, total };
 }

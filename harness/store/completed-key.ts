@@ -1,7 +1,1 @@
-/**
- * The key `Store.completedKeys` returns for one sample. NUL cannot occur in config or task ids
- * typed by people, so the key cannot be ambiguous.
- */
-export function completedKey(configId: string, taskId: string, sampleIndex: number): string {
-  return `${configId}\u0000${taskId}\u0000${sampleIndex}`;
-}
+export { sampleKey as completedKey } from '../core/sample-key.ts';

@@ -198,6 +198,7 @@ describe('samples', () => {
     );
     expect([...store.completedKeys(runId)]).toContain(`${REFERENCE.configId}\u0000b\u00001`);
     expect(store.completedKeys('no-such-run')).toEqual(new Set());
+    expect(store.completedKeys(runId, { includeUnscored: true }).size).toBe(4);
   });
 
   it('refuses a sample for a config the run does not include', () => {

@@ -137,10 +137,15 @@ export class Store {
     return rows.map(rowToSample);
   }
 
-  /** Keys (see `completedKey`) of samples that got a real verdict, i.e. need not be run again. */
-  completedKeys(runId: string): Set<string> {
+  /**
+   * Keys (see `completedKey`) of samples that need not be run again: those with a real verdict,
+   * and with `includeUnscored` also those that ended unscored.
+   */
+  completedKeys(runId: string, options: { includeUnscored?: boolean } = {}): Set<string> {
     const rows = this.#statement<[string], Pick<SampleRow, 'config_id' | 'task_id' | 'sample_index'>>(
-      `SELECT config_id, task_id, sample_index FROM samples WHERE run_id = ? AND verdict <> 'unscored'`,
+      options.includeUnscored
+        ? 'SELECT config_id, task_id, sample_index FROM samples WHERE run_id = ?'
+        : `SELECT config_id, task_id, sample_index FROM samples WHERE run_id = ? AND verdict <> 'unscored'`,
     ).all(runId);
     return new Set(rows.map((r) => completedKey(r.config_id, r.task_id, r.sample_index)));
   }
