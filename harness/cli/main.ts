@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { CodebenchError, InputError } from '../core/errors.ts';
 import { gradeCommand } from './grade-command.ts';
+import { mergeCommand } from './merge-command.ts';
 import { runCommand } from './run-command.ts';
 
 /** Exit codes from ../shared/docs/cli.md. */
@@ -25,8 +26,9 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .usage('$0 <command> [options]\n\nWhich coding model should we use? Measured, not marketed.')
     .command(runCommand((c) => (code = c), io))
     .command(gradeCommand((c) => (code = c), io))
+    .command(mergeCommand((c) => (code = c), io))
     .option('verbose', { type: 'boolean', describe: 'Print stack traces for crashes' })
-    .demandCommand(1, 'name a command: run or grade (see --help)')
+    .demandCommand(1, 'name a command (see --help)')
     .recommendCommands()
     .strict()
     .exitProcess(false)

@@ -156,6 +156,12 @@ export class Store {
     return row === undefined ? undefined : (JSON.parse(row.result_json) as GenerateResult);
   }
 
+  listCompletions(): { cacheKey: string; configId: string; result: GenerateResult }[] {
+    return this.#statement<[], { cache_key: string; config_id: string; result_json: string }>('SELECT cache_key, config_id, result_json FROM completions ORDER BY cache_key')
+      .all()
+      .map((r) => ({ cacheKey: r.cache_key, configId: r.config_id, result: JSON.parse(r.result_json) as GenerateResult }));
+  }
+
   putCompletion(cacheKey: string, configId: string, result: GenerateResult): void {
     this.#statement(
       'INSERT INTO completions (cache_key, config_id, result_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO NOTHING',
