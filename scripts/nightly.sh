@@ -18,12 +18,13 @@ for m in $MODELS; do args+=(--model "$m"); done
 [ -n "${SHARD:-}" ] && args+=(--shard "$SHARD")
 [ -n "${SAMPLES:-}" ] && args+=(--samples "$SAMPLES")
 
-npx codebench run "${args[@]}" --name "$NAME" --db "$DB" --json > "results/$NAME${SHARD:+-${SHARD//\//of}}.json"
-status=$?
+out="results/$NAME${SHARD:+-${SHARD//\//of}}.json"
+status=0
+npx codebench run "${args[@]}" --name "$NAME" --db "$DB" --json > "$out" || status=$?
+[ "$status" -eq 0 ] || exit "$status"
 
 # Unscored samples above a threshold mean the numbers cannot be trusted tonight.
 max_unscored=${MAX_UNSCORED:-0}
-unscored=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(r.models.reduce((a,m)=>a+m.counts.unscored,0))' "results/$NAME${SHARD:+-${SHARD//\//of}}.json")
+unscored=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(r.models.reduce((a,m)=>a+m.counts.unscored,0))' "$out")
 echo "nightly $NAME: unscored $unscored (threshold $max_unscored)" >&2
 if [ "$unscored" -gt "$max_unscored" ]; then exit 1; fi
-exit "$status"
