@@ -3,6 +3,7 @@ import { CodebenchError, InputError } from '../core/errors.ts';
 import { gradeCommand } from './grade-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { runCommand } from './run-command.ts';
+import { tasksCommand } from './tasks-command.ts';
 
 /** Exit codes from ../shared/docs/cli.md. */
 export const EXIT = { ok: 0, threshold: 1, usage: 2, infrastructure: 3 } as const;
@@ -27,6 +28,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .command(runCommand((c) => (code = c), io))
     .command(gradeCommand((c) => (code = c), io))
     .command(mergeCommand((c) => (code = c), io))
+    .command(tasksCommand((c) => (code = c), io))
     .option('verbose', { type: 'boolean', describe: 'Print stack traces for crashes' })
     .demandCommand(1, 'name a command (see --help)')
     .recommendCommands()
