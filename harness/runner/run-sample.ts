@@ -66,7 +66,8 @@ export async function gradeSample(
     usage: result.usage,
     ttftMs: result.timing.ttftMs,
     generateMs: Math.round(result.timing.totalMs),
-    gradeMs: Math.round(performance.now() - gradeStarted),
+    // The sandbox run itself, not the wait for a free sandbox slot.
+    gradeMs: graded.wallMs ?? Math.round(performance.now() - gradeStarted),
     output: graded.output,
     requestId: result.requestId,
     costUsd: job.model.cost ? job.model.cost(result.usage) : undefined,
@@ -105,7 +106,7 @@ async function repairSample(job: SampleJob, firstAnswer: string, first: GradeRes
       usage: result.usage,
       costUsd: job.model.cost ? job.model.cost(result.usage) : undefined,
       generateMs: Math.round(result.timing.totalMs),
-      gradeMs: Math.round(performance.now() - gradeStarted),
+      gradeMs: graded.wallMs ?? Math.round(performance.now() - gradeStarted),
       output: graded.output,
     };
   } catch (error) {
