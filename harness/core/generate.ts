@@ -42,4 +42,6 @@ export interface GenerateResult {
   usage: Usage;
   timing: { ttftMs?: number; totalMs: number };
   requestId?: string;
+  /** What the provider itself says the call cost, in USD, where it reports one (OpenRouter's `usage.cost`). */
+  providerCostUsd?: number;
 }

@@ -1,9 +1,12 @@
 import type { ModelSummary } from '../compare/summarize-run.ts';
 import { formatTable } from './format-table.ts';
 
-/** The end-of-run table: one row per model config. */
+/** Our total and the provider's own bill may differ by rounding; beyond this share it is worth a look. */
+const PROVIDER_COST_TOLERANCE = 0.05;
+
+/** The end-of-run table: one row per model config, then any note about costs. */
 export function formatRunSummary(summaries: readonly ModelSummary[]): string {
-  const header = ['model', 'tasks', 'samples', 'pass@1', 'pass', 'fail', 'error', 'timeout', 'no-code', 'unscored', 'time'];
+  const header = ['model', 'tasks', 'samples', 'pass@1', 'pass', 'fail', 'error', 'timeout', 'no-code', 'unscored', 'in', 'cache r', 'cache w', 'out', 'reason', '$ total', 'ttft p50', 'time'];
   const rows = summaries.map((s) => [
     s.name,
     s.tasks,
@@ -15,7 +18,37 @@ export function formatRunSummary(summaries: readonly ModelSummary[]): string {
     s.counts.timeout,
     s.counts['no-code'],
     s.counts.unscored,
+    tokens(s.tokens.input),
+    tokens(s.tokens.cacheRead),
+    tokens(s.tokens.cacheWrite),
+    tokens(s.tokens.output),
+    tokens(s.tokens.reasoning),
+    // Unknown is "?", never $0: a model with no price is not free.
+    s.cost.totalUsd === undefined ? '?' : dollars(s.cost.totalUsd),
+    s.latency.ttftP50Ms === undefined ? '-' : `${Math.round(s.latency.ttftP50Ms)}ms`,
     `${(s.totalMs / 1000).toFixed(1)}s`,
   ]);
-  return formatTable(header, rows);
+  return [formatTable(header, rows), ...summaries.flatMap(costNotes)].join('\n');
+}
+
+function costNotes(s: ModelSummary): string[] {
+  const notes: string[] = [];
+  const ours = s.cost.totalUsd;
+  const theirs = s.cost.providerTotalUsd;
+  if (s.cost.unpricedSamples > 0) notes.push(`note: ${s.name}: no price for ${s.cost.unpricedSamples} answer(s), so its cost is unknown (add price: to its config, or --prices FILE)`);
+  if (theirs !== undefined && ours === undefined) notes.push(`note: ${s.name}: the provider billed ${dollars(theirs)}`);
+  if (theirs !== undefined && ours !== undefined && Math.abs(theirs - ours) > Math.max(PROVIDER_COST_TOLERANCE * Math.max(theirs, ours), 1e-6)) {
+    const diff = ((theirs - ours) / ours) * 100;
+    notes.push(`note: ${s.name}: the provider billed ${dollars(theirs)} but the price book gives ${dollars(ours)} (${diff > 0 ? '+' : ''}${diff.toFixed(0)}%); check its price`);
+  }
+  return notes;
+}
+
+function tokens(n: number | undefined): string {
+  return n === undefined ? '-' : String(n);
+}
+
+function dollars(x: number): string {
+  if (x === 0) return '$0';
+  return x >= 1 ? `$${x.toFixed(2)}` : `$${x.toPrecision(3)}`;
 }
