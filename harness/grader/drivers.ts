@@ -36,3 +36,73 @@ console.assert = (condition, ...data) => {
 require('./main.js');
 fs.writeSync(1, '\\n' + nonce + '\\n');
 `;
+
+/**
+ * C++: the tests' `main` is renamed `codebench_test_main`; this `main` reads the nonce first and
+ * prints it only when that returns 0.
+ */
+export const CPP_DRIVER = `#include <cstdio>
+#include <cstring>
+int codebench_test_main();
+int main() {
+  static char nonce[256];
+  if (!std::fgets(nonce, sizeof nonce, stdin)) return 3;
+  nonce[std::strcspn(nonce, "\\r\\n")] = 0;
+  int status = codebench_test_main();
+  if (status != 0) return status;
+  std::fflush(stdout);
+  std::printf("\\n%s\\n", nonce);
+  std::fflush(stdout);
+  return 0;
+}
+`;
+
+/** Java: runs the tests' `Main.main` after reading the nonce; an uncaught exception exits 1. */
+export const JAVA_DRIVER = `public final class CodebenchDriver {
+  public static void main(String[] args) throws Throwable {
+    String nonce = new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+    Main.main(new String[0]);
+    System.out.flush();
+    System.err.flush();
+    System.out.print("\\n" + (nonce == null ? "" : nonce.trim()) + "\\n");
+    System.out.flush();
+  }
+}
+`;
+
+/** Go: a `TestMain` around the tests, so the tests run under the real testing package. */
+export const GO_DRIVER = `package main
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestMain(m *testing.M) {
+	nonce, _ := bufio.NewReader(os.Stdin).ReadString('\\n')
+	code := m.Run()
+	if code == 0 {
+		os.Stdout.WriteString("\\n" + strings.TrimSpace(nonce) + "\\n")
+	}
+	os.Exit(code)
+}
+`;
+
+/** Rust: a `main` that reads the nonce and then calls each test (`calls` are full statements). */
+export function rustMain(calls: string[]): string {
+  return `
+fn main() {
+    let mut codebench_nonce = String::new();
+    let _ = std::io::stdin().read_line(&mut codebench_nonce);
+${calls.map((c) => `    ${c}`).join('\n')}
+    {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().flush();
+    }
+    print!("\\n{}\\n", codebench_nonce.trim());
+}
+`;
+}

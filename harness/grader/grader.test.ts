@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BwrapSandbox } from '../sandbox/bwrap-sandbox.ts';
 import { sandboxUnavailableReason } from '../sandbox/test-support.ts';
+import { Toolchains } from '../sandbox/toolchains.ts';
 import { Grader } from './grader.ts';
 import { PY_TASK, TS_TASK } from './test-tasks.ts';
 
@@ -76,7 +80,13 @@ describe.skipIf(skip)('Grader on bubblewrap', () => {
   });
 
   it('makes a language it cannot run unscored, not failed', async () => {
-    const r = await grader.grade({ ...PY_TASK, language: 'rust' }, 'fn add() {}');
-    expect(r.verdict).toBe('unscored');
+    const empty = mkdtempSync(join(tmpdir(), 'codebench-no-tools-'));
+    try {
+      const bare = new Grader(sandbox, { timeoutSeconds: 1, toolchains: new Toolchains({ binDirs: [empty] }) });
+      const r = await bare.grade({ ...PY_TASK, language: 'rust' }, 'fn add() {}');
+      expect(r).toMatchObject({ verdict: 'unscored', detail: expect.stringMatching(/^rustc is not installed/) });
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -2,40 +2,104 @@ import { randomBytes } from 'node:crypto';
 import { SandboxError } from '../core/errors.ts';
 import type { Task } from '../core/task.ts';
 import type { GradeResult } from '../core/verdict.ts';
-import type { Sandbox, SandboxLimits, SandboxRequest } from '../sandbox/sandbox.ts';
-import { transpileTypeScript } from '../sandbox/transpile-typescript.ts';
-import { assembleProgram } from './assemble-program.ts';
-import { classifyResult } from './classify-result.ts';
+import type { Sandbox, SandboxLimits } from '../sandbox/sandbox.ts';
+import { Toolchains } from '../sandbox/toolchains.ts';
+import { assembleProgram, assembleSolution } from './assemble-program.ts';
+import { buildScript } from './build-script.ts';
+import { classifyBuild, classifyResult } from './classify-result.ts';
+import { cppProgram, javaProgram, rustProgram, type Prepared, type RunBudget } from './compiled-programs.ts';
 import { NODE_DRIVER, PYTHON_DRIVER } from './drivers.ts';
+import { goProgram } from './go-program.ts';
+import { typeScriptProgram } from './typescript-program.ts';
 
 export interface GraderOptions {
   /** Per-sample time limit in seconds: CPU time decides, the wall clock only stops hangs. */
   timeoutSeconds: number;
   memoryBytes?: number;
+  /**
+   * CPU seconds each compile or type-check step may take (default 60). A hung program can hold a
+   * slot for this plus the test's own wall time.
+   */
+  buildTimeoutSeconds?: number;
+  /** Where compilers are found; the default looks under /usr. */
+  toolchains?: Toolchains;
 }
+
+const DEFAULT_BUILD_SECONDS = 60;
 
 /** Grades one piece of code against one task's hidden tests, in the sandbox it was given. */
 export class Grader {
   readonly #sandbox: Sandbox;
   readonly #limits: SandboxLimits;
+  readonly #buildLimits: SandboxLimits;
+  readonly #toolchains: Toolchains;
 
   constructor(sandbox: Sandbox, options: GraderOptions) {
     if (!(options.timeoutSeconds > 0)) throw new TypeError(`Expected \`timeoutSeconds\` to be a number above 0, got ${options.timeoutSeconds}`);
+    const buildSeconds = options.buildTimeoutSeconds ?? DEFAULT_BUILD_SECONDS;
+    if (!(buildSeconds > 0)) throw new TypeError(`Expected \`buildTimeoutSeconds\` to be a number above 0, got ${buildSeconds}`);
     this.#sandbox = sandbox;
     this.#limits = limitsFor(options);
+    this.#buildLimits = buildLimitsFor(this.#limits, buildSeconds);
+    this.#toolchains = options.toolchains ?? new Toolchains();
   }
 
   async grade(task: Task, code: string | undefined, options: { signal?: AbortSignal } = {}): Promise<GradeResult> {
     if (code === undefined || code.trim() === '') return { verdict: 'no-code', detail: 'no code found in the completion' };
     const nonce = `codebench-done-${randomBytes(16).toString('hex')}`;
     try {
-      const built = buildRequest(task, code);
-      if ('error' in built) return { verdict: 'error', detail: built.error };
-      const result = await this.#sandbox.run({ ...built, stdin: `${nonce}\n`, limits: this.#limits, signal: options.signal });
-      return classifyResult(result, nonce);
+      if (task.language === 'python' || task.language === 'javascript') {
+        const program = assembleProgram(task, code);
+        const files: Record<string, string> = task.language === 'python' ? { 'main.py': program, 'driver.py': PYTHON_DRIVER } : { 'main.js': program, 'driver.js': NODE_DRIVER };
+        const argv = task.language === 'python' ? ['python3', '-I', '-u', 'driver.py'] : ['node', 'driver.js'];
+        const result = await this.#sandbox.run({ files, argv, stdin: `${nonce}\n`, limits: this.#limits, signal: options.signal });
+        return classifyResult(result, nonce, task.language);
+      }
+      const prepared = await this.#prepare(task, code);
+      if ('unscored' in prepared) return { verdict: 'unscored', detail: prepared.unscored };
+      if ('error' in prepared) return { verdict: 'error', detail: prepared.error };
+      const token = randomBytes(16).toString('hex');
+      const result = await this.#sandbox.run({
+        files: { ...prepared.files, 'codebench-build.sh': buildScript(prepared.plan) },
+        argv: ['sh', 'codebench-build.sh'],
+        stdin: `${token}\n${nonce}\n`,
+        limits: this.#buildLimits,
+        signal: options.signal,
+      });
+      return classifyBuild(result, { nonce, token, language: task.language });
     } catch (error) {
       if (error instanceof SandboxError) return { verdict: 'unscored', detail: error.message };
       throw error;
+    }
+  }
+
+  async #prepare(task: Task, code: string): Promise<Prepared> {
+    const budget: RunBudget = { cpuSeconds: this.#limits.cpuSeconds, memoryBytes: this.#limits.memoryBytes };
+    const solution = assembleSolution(task, code);
+    switch (task.language) {
+      case 'python':
+      case 'javascript':
+        throw new TypeError(`${task.language} runs without a build step`);
+      case 'typescript': {
+        const toolchain = await this.#toolchains.typescript();
+        return toolchain.ok ? typeScriptProgram(assembleProgram(task, code), toolchain.value, budget) : { unscored: toolchain.reason };
+      }
+      case 'cpp': {
+        const toolchain = await this.#toolchains.cpp();
+        return toolchain.ok ? cppProgram(task, solution, toolchain.value, budget) : { unscored: toolchain.reason };
+      }
+      case 'java': {
+        const toolchain = await this.#toolchains.java();
+        return toolchain.ok ? javaProgram(task, solution, toolchain.value, budget) : { unscored: toolchain.reason };
+      }
+      case 'rust': {
+        const toolchain = await this.#toolchains.rust();
+        return toolchain.ok ? rustProgram(task, solution, toolchain.value, budget) : { unscored: toolchain.reason };
+      }
+      case 'go': {
+        const toolchain = await this.#toolchains.go();
+        return toolchain.ok ? goProgram(task, solution, toolchain.value, budget) : { unscored: toolchain.reason };
+      }
     }
   }
 }
@@ -52,19 +116,16 @@ export function limitsFor(options: GraderOptions): SandboxLimits {
   };
 }
 
-function buildRequest(task: Task, code: string): Pick<SandboxRequest, 'files' | 'argv'> | { error: string } {
-  const program = assembleProgram(task, code);
-  switch (task.language) {
-    case 'python':
-      return { files: { 'main.py': program, 'driver.py': PYTHON_DRIVER }, argv: ['python3', '-I', '-u', 'driver.py'] };
-    case 'javascript':
-      return { files: { 'main.js': program, 'driver.js': NODE_DRIVER }, argv: ['node', 'driver.js'] };
-    case 'typescript': {
-      const { js, errors } = transpileTypeScript(program);
-      if (errors.length > 0) return { error: `TypeScript syntax error: ${errors[0]}` };
-      return { files: { 'main.js': js, 'main.ts': program, 'driver.js': NODE_DRIVER }, argv: ['node', 'driver.js'] };
-    }
-    default:
-      throw new SandboxError(`grading ${task.language} is not supported yet`, { retryable: false });
-  }
+/**
+ * Limits for a build-and-run script: the CPU limit is per process, so compilers get the build
+ * budget and the script lowers it for the test program; wall time covers both stages. Compilers
+ * and JVMs start many threads.
+ */
+function buildLimitsFor(run: SandboxLimits, buildSeconds: number): SandboxLimits {
+  return {
+    ...run,
+    cpuSeconds: Math.max(run.cpuSeconds, Math.ceil(buildSeconds)),
+    wallMs: run.wallMs + Math.round(buildSeconds * 1000),
+    pids: Math.max(run.pids, 128),
+  };
 }

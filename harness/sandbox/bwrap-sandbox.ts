@@ -1,23 +1,47 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { join } from 'node:path';
 import { SandboxError } from '../core/errors.ts';
-import { buildChain } from './build-bwrap-args.ts';
-import { runContained } from './run-contained.ts';
+import { buildLaunchLine, buildWaiter } from './build-bwrap-args.ts';
+import { killBelow } from './kill-below.ts';
+import { openSlots, type CgroupStatus } from './open-slots.ts';
+import { readBwrapResult } from './read-bwrap-result.ts';
+import { ContainedProcess } from './run-contained.ts';
 import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.ts';
+import { hostSeccompArch, writeSeccompFilter, type SeccompArch } from './seccomp-filter.ts';
+import type { SlotCgroup } from './slot-cgroup.ts';
+import { SlotLauncher, type LaunchPlan } from './slot-launcher.ts';
 import { SlotPool } from './slot-pool.ts';
+import { releaseUids } from './slot-uids.ts';
 import { findTools, type Tool } from './tools.ts';
-import { Workspace } from './workspace.ts';
+import { defaultWorkParent, fileNames, Workspace } from './workspace.ts';
 
 export interface BwrapSandboxOptions {
   /** Concurrent runs; each slot has its own host uid, so RLIMIT_NPROC never couples two slots. */
   slots: number;
-  /** Where the per-run files are written (default: the OS temp folder). */
+  /** Where the per-run files are written (default: a tmpfs such as /dev/shm, else the OS temp folder). */
   workParent?: string;
+  /** Per-slot cgroups where the machine allows them (default true). */
+  cgroups?: boolean;
+  /** The seccomp deny-list (default true, on x86_64 and aarch64). */
+  seccomp?: boolean;
+}
+
+/** How this instance isolates; `codebench doctor` prints it. */
+export interface IsolationInfo {
+  bwrap: string;
+  /** Root drops every slot to its own uid, and wraps each run in its own pid namespace. */
+  uidDrop: boolean;
+  uids: number[];
+  cgroups: CgroupStatus;
+  seccomp: SeccompArch | undefined;
 }
 
 const BWRAP_PATHS = ['/usr/bin/bwrap', '/usr/local/bin/bwrap'];
-const SIGXCPU_EXIT = 128 + 24;
-// Well above system and login uids; the pid spreads concurrent codebench processes apart.
-const UID_BASE = 200_000;
+// The chain's own processes in the slot's cgroup: unshare, the outer bwrap and bwrap's pid 1.
+const CHAIN_PROCESSES = 3;
+const EMPTY_DEADLINE_MS = 2000;
+const STATUS_FD = 3;
+const SECCOMP_FD = 4;
 
 export const INSTALL_HINT = 'install bubblewrap (Debian/Ubuntu: apt-get install -y bubblewrap; Fedora: dnf install bubblewrap)';
 
@@ -25,7 +49,7 @@ export function findBwrap(): string | undefined {
   return BWRAP_PATHS.find((p) => existsSync(p));
 }
 
-/** Bubblewrap sandbox: namespaces, read-only root, sized tmpfs, rlimits and a per-slot uid. */
+/** Bubblewrap sandbox: namespaces, read-only root, sized tmpfs, seccomp, rlimits, per-slot uid and cgroups. */
 export class BwrapSandbox implements Sandbox {
   readonly mode = 'bwrap' as const;
   readonly slots: number;
@@ -33,15 +57,26 @@ export class BwrapSandbox implements Sandbox {
   readonly #tools: Map<string, Tool>;
   readonly #pool: SlotPool;
   readonly #workspace: Workspace;
-  readonly #uidBase: number | undefined;
+  readonly #slots: SlotLauncher[];
+  readonly #cgroups: CgroupStatus;
+  readonly #seccomp: { arch: SeccompArch; path: string } | undefined;
 
   private constructor(bwrap: string, options: BwrapSandboxOptions) {
     this.slots = options.slots;
     this.#bwrap = bwrap;
     this.#tools = findTools();
     this.#pool = new SlotPool(options.slots);
-    this.#workspace = new Workspace(options.workParent);
-    this.#uidBase = process.getuid?.() === 0 ? UID_BASE + (process.pid % 1000) * 64 : undefined;
+    const workParent = options.workParent ?? defaultWorkParent();
+    const opened = openSlots(options.slots, { root: process.getuid?.() === 0, cgroups: options.cgroups ?? true, workParent });
+    this.#cgroups = opened.status;
+    this.#workspace = new Workspace(workParent);
+    const arch = options.seccomp === false ? undefined : hostSeccompArch();
+    this.#seccomp = arch && { arch, path: writeSeccompFilter(this.#workspace.root, arch) };
+    this.#slots = opened.slots.map((slot, index) => new SlotLauncher(slot.uid, slot.cgroups, {
+      dirFor: (turn) => this.#workspace.slotDir(index, turn),
+      placeholders: (dir, plan) => this.#workspace.placeholders(dir, plan.names),
+      spawn: (cgroup, dir, plan) => this.#spawnWaiter(slot.uid, cgroup, dir, plan),
+    }));
   }
 
   /** Finds bwrap and proves with one tiny run that it can build namespaces here. */
@@ -69,6 +104,19 @@ export class BwrapSandbox implements Sandbox {
     return this.#workspace.root;
   }
 
+  get isolation(): IsolationInfo {
+    const uids = this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined);
+    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, seccomp: this.#seccomp?.arch };
+  }
+
+  /**
+   * First pids of the sandboxes kept ready for the next runs. Their processes run as the slot
+   * uids, so a check for leftovers of finished runs must look past these process trees.
+   */
+  get idlePids(): number[] {
+    return this.#slots.map((s) => s.idlePid).filter((p): p is number => p !== undefined);
+  }
+
   hasTool(name: string): boolean {
     return this.#tools.has(name);
   }
@@ -78,53 +126,68 @@ export class BwrapSandbox implements Sandbox {
     const tool = toolName === undefined ? undefined : this.#tools.get(toolName);
     if (!tool) throw new SandboxError(`no ${toolName ?? 'program'} found under /usr on this machine`, { retryable: false });
 
-    const slot = await this.#pool.acquire();
-    let dir: string | undefined;
+    const index = await this.#pool.acquire();
+    const slot = this.#slots[index]!;
+    let release = true;
     try {
-      const prepared = this.#workspace.prepare(request.files);
-      dir = prepared.dir;
-      const chain = buildChain({
-        bwrap: this.#bwrap,
-        uid: this.#uidBase === undefined ? undefined : this.#uidBase + slot,
-        limits: request.limits,
-        tool,
-        toolArgs,
-        binds: prepared.binds,
-        passwdFile: this.#workspace.passwdFile,
-        groupFile: this.#workspace.groupFile,
-      });
-      const result = await runContained({
-        file: chain.file,
-        args: chain.args,
-        cwd: this.#workspace.root,
-        stdin: request.stdin,
-        wallMs: request.limits.wallMs,
-        outputBytes: request.limits.outputBytes,
+      const { limits } = request;
+      const names = fileNames(request.files);
+      const { process: waiter, cgroup } = slot.take({ tool, names }, (dir) => this.#workspace.writeFiles(dir, request.files));
+      cgroup?.setLimits(limits.memoryBytes, limits.pids + CHAIN_PROCESSES);
+      const before = cgroup?.counters();
+      const line = buildLaunchLine({ uidDrop: slot.uid !== undefined, limits, tool, toolArgs });
+      const result = await waiter.run({
+        stdin: line + (request.stdin ?? ''),
+        wallMs: limits.wallMs,
+        outputBytes: limits.outputBytes,
         signal: request.signal,
-        statusFd: true,
+        onKill: () => cgroup?.kill(),
+        softKill: (pid) => killBelow(pid, cgroup),
+        settle: cgroup && (async () => {
+          // "Done" is an empty cgroup, not the first process's exit.
+          if (await cgroup.waitEmpty(EMPTY_DEADLINE_MS)) return;
+          release = false;
+          void cgroup.waitEmpty(60_000).then((empty) => empty && this.#pool.release(index));
+          throw new SandboxError(`processes of a run in sandbox slot ${index} survived SIGKILL for ${EMPTY_DEADLINE_MS} ms; the slot is held until they are gone`);
+        }),
       });
-      const started = result.status.some((s) => 'child-pid' in s);
-      const exitStatus = result.status.find((s) => 'exit-code' in s)?.['exit-code'];
-      if (!started && result.stop === 'exited') {
-        throw new SandboxError(`bubblewrap could not set up the sandbox: ${result.stderr.trim().slice(0, 300)}`);
-      }
-      if (started && exitStatus === undefined && result.stop === 'exited' && /^bwrap: execvp/m.test(result.stderr)) {
-        throw new SandboxError(`could not start ${tool.path} in the sandbox: ${result.stderr.trim().slice(0, 300)}`, { retryable: false });
-      }
-      const exitCode = typeof exitStatus === 'number' ? exitStatus : result.exitCode;
-      const { status: _status, ...rest } = result;
-      return {
-        ...rest,
-        exitCode,
-        stop: rest.stop === 'exited' && exitCode === SIGXCPU_EXIT ? 'cpu-limit' : rest.stop,
-      };
+      return readBwrapResult(result, limits, before, cgroup?.counters());
     } finally {
-      if (dir) this.#workspace.discard(dir);
-      this.#pool.release(slot);
+      if (release) this.#pool.release(index);
+    }
+  }
+
+  #spawnWaiter(uid: number | undefined, cgroup: SlotCgroup | undefined, dir: string, plan: LaunchPlan): ContainedProcess {
+    const waiter = buildWaiter({
+      bwrap: this.#bwrap,
+      uid,
+      cgroupProcs: cgroup?.procsFiles,
+      passwdFile: this.#workspace.passwdFile,
+      groupFile: this.#workspace.groupFile,
+      tool: plan.tool,
+      binds: plan.names.map((name) => ({ host: join(dir, name), box: name })),
+      statusFd: STATUS_FD,
+      seccompFd: this.#seccomp ? SECCOMP_FD : undefined,
+    });
+    // A fresh open per run: a shared fd would share its offset, and the next bwrap would read EOF.
+    const seccompFd = this.#seccomp ? openSync(this.#seccomp.path, 'r') : undefined;
+    try {
+      return ContainedProcess.spawn({
+        file: waiter.file,
+        args: waiter.args,
+        cwd: this.#workspace.root,
+        statusFd: true,
+        passFds: seccompFd === undefined ? [] : [seccompFd],
+        softKill: (pid) => killBelow(pid, undefined),
+      });
+    } finally {
+      if (seccompFd !== undefined) closeSync(seccompFd);
     }
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.#slots.map((s) => s.close()));
+    releaseUids(this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined));
     this.#workspace.close();
   }
 }

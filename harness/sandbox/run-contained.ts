@@ -1,19 +1,41 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { SandboxError } from '../core/errors.ts';
 import type { SandboxResult, SandboxStop } from './sandbox.ts';
 
-export interface ContainedCommand {
+export interface SpawnSpec {
   /** Absolute path of the first program in the chain. */
   file: string;
   args: string[];
   cwd: string;
+  /** Extra pipe on fd 3 for bwrap's `--json-status-fd`, so setup failures can't be faked by the code. */
+  statusFd?: boolean;
+  /** Open fds handed to the child right after the status pipe (fd 4 on), e.g. a seccomp filter. */
+  passFds?: number[];
+  /** As in RunOptions, for a process discarded before it ran. */
+  softKill?: (pid: number) => boolean;
+}
+
+export interface RunOptions {
+  /** Written to stdin, which is then closed. */
   stdin?: string;
   wallMs: number;
   outputBytes: number;
   signal?: AbortSignal;
-  /** Extra pipe on fd 3 for bwrap's `--json-status-fd`, so setup failures can't be faked by the code. */
-  statusFd?: boolean;
+  /** Called with every hard kill, beside the process-group SIGKILL: e.g. `cgroup.kill`. */
+  onKill?: () => void;
+  /**
+   * Tried before the hard kill, given the chain's first pid: true when it killed what matters,
+   * in which case the hard kill follows only if the chain is still there after a grace period.
+   */
+  softKill?: (pid: number) => boolean;
+  /**
+   * Awaited after the chain's first process exited and before the result is built: e.g. until
+   * the cgroup is empty. It may kill again through `onKill`.
+   */
+  settle?: () => Promise<void>;
 }
+
+export type ContainedCommand = SpawnSpec & RunOptions;
 
 export interface ContainedResult extends SandboxResult {
   /** JSON lines bwrap wrote to the status fd (`{"child-pid": n}`, `{"exit-code": n}`). */
@@ -21,111 +43,212 @@ export interface ContainedResult extends SandboxResult {
 }
 
 const CLOSE_GRACE_MS = 500;
+const SOFT_KILL_GRACE_MS = 500;
+
+/** Spawns and runs in one go. */
+export function runContained(command: ContainedCommand): Promise<ContainedResult> {
+  let process_: ContainedProcess;
+  try {
+    process_ = ContainedProcess.spawn(command);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return process_.run(command);
+}
 
 /**
- * Spawns a command in its own session with an empty environment, caps its output, and kills the
- * whole process group on a wall-clock timeout. It waits for 'exit' and then only briefly for the
- * pipes, because a grandchild that keeps stdout open would hold 'close' forever.
+ * A command in its own session with an empty environment, spawned ahead of its run: the run
+ * starts when its stdin is written. Output is capped, and the whole process group is killed on a
+ * wall-clock timeout. The run waits for 'exit' and then only briefly for the pipes, because a
+ * grandchild that keeps stdout open would hold 'close' forever.
  */
-export function runContained(command: ContainedCommand): Promise<ContainedResult> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const stdio: ('pipe' | 'ignore')[] = ['pipe', 'pipe', 'pipe'];
-    if (command.statusFd) stdio.push('pipe');
-    let child;
-    try {
-      child = spawn(command.file, command.args, { cwd: command.cwd, env: {}, detached: true, stdio });
-    } catch (cause) {
-      reject(new SandboxError(`could not start ${command.file}: ${(cause as Error).message}`, { cause }));
-      return;
-    }
+export class ContainedProcess {
+  readonly #child: ChildProcess;
+  readonly #chunks: { stream: 'out' | 'err'; data: Buffer }[] = [];
+  readonly #exited: Promise<[number | null, NodeJS.Signals | null]>;
+  #kept = 0;
+  #cap = Number.POSITIVE_INFINITY;
+  #truncated = false;
+  #stop: SandboxStop = 'exited';
+  #statusText = '';
+  #closed = false;
+  #spawnError: Error | undefined;
+  #onKill: (() => void) | undefined;
+  #softKill: ((pid: number) => boolean) | undefined;
+  #escalation: NodeJS.Timeout | undefined;
+  #used = false;
+  #alive = true;
 
-    const chunks: { stream: 'out' | 'err'; data: Buffer }[] = [];
-    let kept = 0;
-    let truncated = false;
-    let stop: SandboxStop = 'exited';
-    let statusText = '';
-
-    const kill = (reason: SandboxStop) => {
-      if (stop === 'exited') stop = reason;
-      // The payload runs in a pid namespace under the outer bwrap; killing the group takes the tree down.
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    };
-
-    const onData = (stream: 'out' | 'err') => (data: Buffer) => {
-      if (truncated) return;
-      const room = command.outputBytes - kept;
-      if (data.length > room) {
-        chunks.push({ stream, data: data.subarray(0, Math.max(0, room)) });
-        kept = command.outputBytes;
-        truncated = true;
-        kill('output-cap');
-        return;
-      }
-      chunks.push({ stream, data });
-      kept += data.length;
-    };
-    child.stdout!.on('data', onData('out'));
-    child.stderr!.on('data', onData('err'));
-    const statusPipe = command.statusFd ? (child.stdio[3] as NodeJS.ReadableStream | null) : null;
-    statusPipe?.on('data', (d: Buffer) => {
-      if (statusText.length < 65536) statusText += d.toString('utf8');
+  private constructor(child: ChildProcess, softKill: ((pid: number) => boolean) | undefined) {
+    this.#child = child;
+    this.#softKill = softKill;
+    child.once('close', () => (this.#closed = true));
+    this.#exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        this.#alive = false;
+        resolve([code, signal]);
+      });
+      child.once('error', (error) => {
+        this.#alive = false;
+        this.#spawnError = error;
+        resolve([null, null]);
+      });
     });
-
+    child.stdout!.on('data', this.#onData('out'));
+    child.stderr!.on('data', this.#onData('err'));
+    (child.stdio[3] as NodeJS.ReadableStream | null | undefined)?.on('data', (d: Buffer) => {
+      if (this.#statusText.length < 65536) this.#statusText += d.toString('utf8');
+    });
     child.stdin!.on('error', () => {
       /* the program need not read its stdin */
     });
-    child.stdin!.end(command.stdin ?? '');
+  }
 
-    const timer = setTimeout(() => kill('wall-timeout'), command.wallMs);
-    const onAbort = () => kill('aborted');
-    command.signal?.addEventListener('abort', onAbort, { once: true });
+  static spawn(spec: SpawnSpec): ContainedProcess {
+    const stdio: ('pipe' | number)[] = ['pipe', 'pipe', 'pipe'];
+    if (spec.statusFd) stdio.push('pipe');
+    stdio.push(...(spec.passFds ?? []));
+    try {
+      return new ContainedProcess(spawn(spec.file, spec.args, { cwd: spec.cwd, env: {}, detached: true, stdio }), spec.softKill);
+    } catch (cause) {
+      throw new SandboxError(`could not start ${spec.file}: ${(cause as Error).message}`, { cause });
+    }
+  }
 
-    child.once('error', (cause) => {
-      clearTimeout(timer);
-      reject(new SandboxError(`could not start ${command.file}: ${cause.message}`, { cause }));
-    });
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
 
-    child.once('exit', (exitCode, signal) => {
-      clearTimeout(timer);
-      command.signal?.removeEventListener('abort', onAbort);
-      // Make sure nothing of the group outlives the run, even after a normal exit.
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* group already empty */
-      }
-      let finished = false;
-      const finish = () => {
-        if (finished) return;
-        finished = true;
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        (statusPipe as { destroy?: () => void } | null)?.destroy?.();
-        const stdout = Buffer.concat(chunks.filter((c) => c.stream === 'out').map((c) => c.data));
-        const stderr = Buffer.concat(chunks.filter((c) => c.stream === 'err').map((c) => c.data));
-        resolve({
-          exitCode,
-          signal,
-          stop,
-          stdout: stdout.toString('utf8'),
-          stderr: stderr.toString('utf8'),
-          truncated,
-          wallMs: Math.round(performance.now() - started),
-          status: parseStatus(statusText),
+  /** False once the process exited (or never started). */
+  get alive(): boolean {
+    return this.#alive;
+  }
+
+  /** Kills the process group of a spawned process that will never run; resolves once it is reaped. */
+  async discard(): Promise<void> {
+    this.#kill('aborted');
+    await this.#exited;
+    clearTimeout(this.#escalation);
+    this.#destroyPipes();
+  }
+
+  /** Starts the run by writing stdin; resolves once the process and, through `settle`, its tree are gone. */
+  async run(options: RunOptions): Promise<ContainedResult> {
+    if (this.#used) throw new Error('a ContainedProcess runs once');
+    this.#used = true;
+    const started = performance.now();
+    this.#cap = options.outputBytes;
+    this.#onKill = options.onKill;
+    this.#softKill = options.softKill ?? this.#softKill;
+    this.#enforceCap();
+    this.#child.stdin!.end(options.stdin ?? '');
+    const timer = setTimeout(() => this.#kill('wall-timeout'), options.wallMs);
+    const onAbort = () => this.#kill('aborted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+
+    const [exitCode, signal] = await this.#exited;
+    clearTimeout(timer);
+    clearTimeout(this.#escalation);
+    options.signal?.removeEventListener('abort', onAbort);
+    if (this.#spawnError) throw new SandboxError(`could not start the sandbox: ${this.#spawnError.message}`, { cause: this.#spawnError });
+    // Make sure nothing of the group outlives the run, even after a normal exit.
+    this.#signalGroup();
+    try {
+      await options.settle?.();
+    } catch (error) {
+      this.#destroyPipes();
+      throw error;
+    }
+    if (!this.#closed) {
+      await new Promise<void>((resolve) => {
+        const grace = setTimeout(resolve, CLOSE_GRACE_MS);
+        this.#child.once('close', () => {
+          clearTimeout(grace);
+          resolve();
         });
-      };
-      const grace = setTimeout(finish, CLOSE_GRACE_MS);
-      child.once('close', () => {
-        clearTimeout(grace);
-        finish();
       });
-    });
-  });
+    }
+    this.#destroyPipes();
+    const text = (stream: 'out' | 'err') => Buffer.concat(this.#chunks.filter((c) => c.stream === stream).map((c) => c.data)).toString('utf8');
+    return {
+      exitCode,
+      signal,
+      stop: this.#stop,
+      stdout: text('out'),
+      stderr: text('err'),
+      truncated: this.#truncated,
+      wallMs: Math.round(performance.now() - started),
+      status: parseStatus(this.#statusText),
+    };
+  }
+
+  #onData(stream: 'out' | 'err') {
+    return (data: Buffer) => {
+      if (this.#truncated) return;
+      this.#chunks.push({ stream, data });
+      this.#kept += data.length;
+      this.#enforceCap();
+    };
+  }
+
+  #enforceCap(): void {
+    if (this.#kept <= this.#cap || this.#truncated) return;
+    // Trim the newest chunks back to the cap.
+    let excess = this.#kept - this.#cap;
+    while (excess > 0 && this.#chunks.length > 0) {
+      const last = this.#chunks.at(-1)!;
+      if (last.data.length <= excess) {
+        this.#chunks.pop();
+        excess -= last.data.length;
+      } else {
+        last.data = last.data.subarray(0, last.data.length - excess);
+        excess = 0;
+      }
+    }
+    this.#kept = this.#cap;
+    this.#truncated = true;
+    this.#kill('output-cap');
+  }
+
+  #kill(reason: SandboxStop): void {
+    if (this.#stop === 'exited') this.#stop = reason;
+    if (this.#alive && this.#escalation === undefined && this.#child.pid !== undefined && this.#softKill) {
+      let handled = false;
+      try {
+        handled = this.#softKill(this.#child.pid);
+      } catch {
+        /* fall through to the hard kill */
+      }
+      if (handled) {
+        this.#escalation = setTimeout(() => this.#hardKill(), SOFT_KILL_GRACE_MS);
+        return;
+      }
+    }
+    this.#hardKill();
+  }
+
+  #hardKill(): void {
+    try {
+      this.#onKill?.();
+    } catch {
+      /* the process-group kill below still applies */
+    }
+    this.#signalGroup();
+  }
+
+  // The payload runs in pid namespaces under the chain; killing the group takes the tree down.
+  #signalGroup(): void {
+    try {
+      if (this.#child.pid !== undefined) process.kill(-this.#child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+
+  #destroyPipes(): void {
+    for (const stream of this.#child.stdio) (stream as { destroy?: () => void } | null)?.destroy?.();
+  }
 }
 
 function parseStatus(text: string): Record<string, unknown>[] {

@@ -4,7 +4,10 @@ export interface SandboxLimits {
   wallMs: number;
   /** CPU seconds per process (RLIMIT_CPU). */
   cpuSeconds: number;
-  /** Memory budget; enforced as RLIMIT_AS for native code and the V8 heap size for Node. */
+  /**
+   * Memory budget for everything the run holds, tmpfs files included: the slot's cgroup limit
+   * (swap 0) where cgroups work, plus RLIMIT_AS for native code and the V8 heap size for Node.
+   */
   memoryBytes: number;
   /** Processes and threads. */
   pids: number;
@@ -37,6 +40,10 @@ export interface SandboxResult {
   /** True when output passed the cap and the middle was dropped. */
   truncated: boolean;
   wallMs: number;
+  /** The kernel's OOM killer stopped a process of the run at the cgroup's memory limit. `undefined` without cgroups. */
+  memoryExceeded?: boolean;
+  /** CPU time of every process of the run together, from the cgroup. `undefined` without cgroups. */
+  cpuMs?: number;
 }
 
 /** Runs untrusted code. Implementations: bubblewrap, and an explicit unsandboxed mode. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { findBwrap } from './bwrap-sandbox.ts';
 import type { SandboxLimits } from './sandbox.ts';
 
@@ -16,3 +17,31 @@ export const TEST_LIMITS: SandboxLimits = {
   fileSizeBytes: 16 * 2 ** 20,
   outputBytes: 2 ** 20,
 };
+
+/**
+ * Processes of the sandbox's slot uids that belong to no ready waiter: leftovers of finished runs.
+ * Zombies are listed too unless `ignoreZombies` (PID 1 reaps those).
+ */
+export function leftoverProcesses(sandbox: { isolation: { uids: number[] }; idlePids: number[] }, options: { ignoreZombies?: boolean; ignorePids?: Set<number> } = {}): string[] {
+  const uids = new Set(sandbox.isolation.uids);
+  if (uids.size === 0) return [];
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,uid=,stat=,args=']).toString().split('\n').filter(Boolean).map((line) => {
+    const [pid, ppid, uid, stat] = line.trim().split(/\s+/);
+    return { pid: Number(pid), ppid: Number(ppid), uid: Number(uid), stat: stat ?? '', line: line.trim() };
+  });
+  const idle = new Set(sandbox.idlePids);
+  // Descendants of the idle waiters, in as many passes as the tree is deep.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows) {
+      if (!idle.has(r.pid) && idle.has(r.ppid)) {
+        idle.add(r.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows
+    .filter((r) => uids.has(r.uid) && !idle.has(r.pid) && !options.ignorePids?.has(r.pid))
+    .filter((r) => !(options.ignoreZombies && r.stat.startsWith('Z')))
+    .map((r) => r.line);
+}

@@ -1,4 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
+import { toolchainMounts, type Mount } from './toolchains.ts';
 
 /** A program the sandbox may start, by the bare name requests use. */
 export interface Tool {
@@ -12,6 +13,11 @@ export interface Tool {
   addressSpaceLimit: boolean;
   /** Arguments inserted before the request's own, given the memory budget in bytes. */
   memoryArgs?: (memoryBytes: number) => string[];
+  /**
+   * Host folders shown read-only at the same path inside the sandbox, when they exist
+   * (`--ro-bind-try`): prebuilt toolchain caches, the TypeScript packages, the JDK's /etc config.
+   */
+  mounts?: Mount[];
 }
 
 const CANDIDATES: Record<string, string[]> = {
@@ -19,6 +25,7 @@ const CANDIDATES: Record<string, string[]> = {
   // that cost a shell start per sample.
   python3: ['/usr/bin/python3', '/usr/local/bin/python3'],
   node: ['/usr/bin/node', '/usr/local/bin/node'],
+  sh: ['/usr/bin/sh', '/bin/sh'],
 };
 
 /** Resolves each tool once, to a real interpreter under /usr. Missing tools are simply absent. */
@@ -35,6 +42,10 @@ export function findTools(extraNodePath: string = process.execPath): Map<string,
       memoryArgs: (bytes) => [`--max-old-space-size=${Math.max(64, Math.floor(bytes / 2 ** 20) - 64)}`],
     });
   }
+  // Compiled languages build and run through a shell script that sets per-stage limits itself, so
+  // the shell gets no address-space limit: javac and the TypeScript checker run on V8 or a JVM.
+  const sh = firstExisting(CANDIDATES.sh!);
+  if (sh) tools.set('sh', { name: 'sh', path: sh, addressSpaceLimit: false, mounts: toolchainMounts() });
   return tools;
 }
 

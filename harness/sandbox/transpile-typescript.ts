@@ -39,3 +39,28 @@ export function transpileTypeScript(source: string, fileName = 'main.ts'): Trans
   });
   return { js: out.outputText, errors };
 }
+
+export interface TopLevelDeclaration {
+  /** Offsets of the statement, its leading comments included. */
+  start: number;
+  end: number;
+  names: string[];
+}
+
+/** The top-level statements of a TypeScript or JavaScript source and the names each declares; parse only. */
+export function topLevelDeclarations(source: string): TopLevelDeclaration[] {
+  const t = typescript();
+  const file = t.createSourceFile('main.ts', source, t.ScriptTarget.ES2022, false, t.ScriptKind.TS);
+  return file.statements.map((statement) => {
+    const names: string[] = [];
+    if (t.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) if (t.isIdentifier(d.name)) names.push(d.name.text);
+    } else if (
+      (t.isFunctionDeclaration(statement) || t.isClassDeclaration(statement) || t.isInterfaceDeclaration(statement) ||
+        t.isTypeAliasDeclaration(statement) || t.isEnumDeclaration(statement)) && statement.name
+    ) {
+      names.push(statement.name.text);
+    }
+    return { start: statement.pos, end: statement.end, names };
+  });
+}

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { buildLaunchLine, buildWaiter, quote } from './build-bwrap-args.ts';
+import { TEST_LIMITS } from './test-support.ts';
+
+const python = { name: 'python3', path: '/usr/bin/python3', addressSpaceLimit: true };
+const waiterOptions = { bwrap: '/usr/bin/bwrap', uid: 1_879_048_200, passwdFile: '/w/passwd', groupFile: '/w/group', tool: python, binds: [{ host: '/w/slot-0a/main.py', box: 'main.py' }], statusFd: 3, seccompFd: 4 };
+
+describe('the launch chain', () => {
+  it('quotes any word so that the waiting shell gets it back unchanged, newlines included', () => {
+    const words = ['plain', "it's", 'a b', '$HOME `id` $(id)', 'back\\slash', 'two\nlines', '', '"', "'", '*'];
+    // The shell that waits inside the sandbox, run here on its own.
+    const args = buildWaiter(waiterOptions).args;
+    const reader = args.slice(args.lastIndexOf('/bin/sh') + 1);
+    const line = `set -- ${['/usr/bin/printf', '%s\\0', ...words].map(quote).join(' ')}\nstdin after the line`;
+    const out = execFileSync('/bin/sh', reader, { env: {}, input: line });
+    expect(out.toString().split('\0').slice(0, -1)).toEqual(words);
+  });
+
+  it('joins the cgroups first, drops to the slot uid in its own pid namespace, then builds the sandbox', () => {
+    const w = buildWaiter({ ...waiterOptions, cgroupProcs: ['/cg/a/cgroup.procs', '/cg/b/cgroup.procs'] });
+    expect(w.file).toBe('/bin/sh');
+    expect(w.args.slice(2, 6)).toEqual(['sh', '2', '/cg/a/cgroup.procs', '/cg/b/cgroup.procs']);
+    expect(w.args.slice(6, 15)).toEqual(['/usr/bin/unshare', '--pid', '--fork', '--kill-child', '--setgid', '1879048200', '--setuid', '1879048200', '--']);
+    expect(w.args[15]).toBe('/usr/bin/bwrap');
+    const tail = w.args.slice(w.args.indexOf('--ro-bind', w.args.indexOf('/etc/group')));
+    expect(tail.slice(0, 3)).toEqual(['--ro-bind', '/w/slot-0a/main.py', '/box/main.py']);
+    expect(tail.slice(3, 13)).toEqual(['--chdir', '/box', '--remount-ro', '/', '--json-status-fd', '3', '--seccomp', '4', '--', '/bin/sh']);
+    const unprivileged = buildWaiter({ ...waiterOptions, uid: undefined });
+    expect(unprivileged.args).not.toContain('/usr/bin/unshare');
+    expect(unprivileged.args.slice(2, 5)).toEqual(['sh', '0', '/usr/bin/bwrap']);
+  });
+
+  it('binds a tool that lives outside /usr, and its mounts, only for that tool', () => {
+    const node = { name: 'node', path: '/opt/node/bin/node', addressSpaceLimit: false, mounts: [{ host: '/opt/cache', path: '/opt/cache' }] };
+    const w = buildWaiter({ ...waiterOptions, tool: node }).args.join(' ');
+    expect(w).toContain('--ro-bind /opt/node/bin/node /opt/node/bin/node');
+    expect(w).toContain('--ro-bind-try /opt/cache /opt/cache');
+    expect(buildWaiter(waiterOptions).args.join(' ')).not.toContain('/opt/');
+  });
+
+  it('sets the rlimits in the line, then starts the tool', () => {
+    const line = buildLaunchLine({ uidDrop: true, limits: TEST_LIMITS, tool: python, toolArgs: ['-I', 'main.py'] });
+    expect(line.split('\n')).toEqual([expect.any(String), '']);
+    expect(line).toMatch(/^ulimit -S -t 2 \|\| exit 113; ulimit -H -t 3 \|\| exit 113; /);
+    expect(line).toContain(`ulimit -f ${TEST_LIMITS.fileSizeBytes / 512} ||`);
+    expect(line).toContain('ulimit -n 256 ||');
+    expect(line).toContain('ulimit -c 0 ||');
+    expect(line).toContain(`ulimit -p ${TEST_LIMITS.pids} ||`);
+    expect(line).toContain(`ulimit -v ${TEST_LIMITS.memoryBytes / 1024} ||`);
+    expect(line).toMatch(/; set -- '\/usr\/bin\/python3' '-I' 'main.py'\n$/);
+    const node = buildLaunchLine({ uidDrop: false, limits: TEST_LIMITS, tool: { name: 'node', path: '/usr/bin/node', addressSpaceLimit: false, memoryArgs: () => ['--max-old-space-size=448'] }, toolArgs: ['main.js'] });
+    expect(node).not.toContain('ulimit -p');
+    expect(node).not.toContain('ulimit -v');
+    expect(node).toContain("set -- '/usr/bin/node' '--max-old-space-size=448' 'main.js'");
+  });
+});

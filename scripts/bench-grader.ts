@@ -1,0 +1,106 @@
+/**
+ * Grader throughput against the floor: HumanEval's 164 canonical solutions × 5 through the full
+ * grader (Grader + BwrapSandbox, 2 slots), and the same 820 assembled programs as plain
+ * `/usr/bin/python3` processes, 2 at a time. Target: sandboxed ≥ 0.7 × the floor.
+ *
+ *   npx tsx scripts/bench-grader.ts [--samples 5] [--slots 2]
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Task } from '../harness/core/task.ts';
+import { assembleProgram } from '../harness/grader/assemble-program.ts';
+import { Grader } from '../harness/grader/grader.ts';
+import { BwrapSandbox } from '../harness/sandbox/bwrap-sandbox.ts';
+import { runContained } from '../harness/sandbox/run-contained.ts';
+import { loadHumanEval } from '../harness/tasks/load-humaneval.ts';
+
+const DATASET = new URL('../../shared/datasets/humaneval/HumanEval.jsonl.gz', import.meta.url).pathname;
+const PYTHON = '/usr/bin/python3';
+const TARGET = 0.7;
+
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '5' }, slots: { type: 'string', default: '2' } } });
+const samples = Number(values.samples);
+const slots = Number(values.slots);
+
+async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+interface Tally {
+  seconds: number;
+  failed: string[];
+}
+
+/** Plain `/usr/bin/python3 <file>`, through the same spawn helper the sandbox uses. */
+async function floor(programs: { task: Task; path: string }[], dir: string, tally: Tally): Promise<void> {
+  const start = performance.now();
+  await pool(programs, slots, async ({ task, path }) => {
+    const r = await runContained({ file: PYTHON, args: [path], cwd: dir, wallMs: 30_000, outputBytes: 2 ** 20 });
+    if (r.exitCode !== 0) tally.failed.push(`${task.id}: exit ${r.exitCode} ${r.stderr.trim().split('\n').at(-1)}`);
+  });
+  tally.seconds += (performance.now() - start) / 1000;
+}
+
+async function sandboxed(grader: Grader, tasks: Task[], tally: Tally): Promise<void> {
+  const start = performance.now();
+  await pool(tasks, slots, async (task) => {
+    const r = await grader.grade(task, task.reference);
+    if (r.verdict !== 'pass') tally.failed.push(`${task.id}: ${r.verdict} ${r.detail}`);
+  });
+  tally.seconds += (performance.now() - start) / 1000;
+}
+
+if (!existsSync(DATASET)) {
+  console.log(`bench-grader: ${DATASET} not found (../shared is absent); nothing to measure`);
+  process.exit(0);
+}
+if (!existsSync(PYTHON)) {
+  console.log(`bench-grader: ${PYTHON} not found; nothing to measure`);
+  process.exit(0);
+}
+
+const base = loadHumanEval(DATASET);
+const tasks = Array.from({ length: samples }, () => base).flat();
+console.log(`bench-grader: ${base.length} tasks × ${samples} = ${tasks.length} programs, ${slots} at a time`);
+
+const dir = mkdtempSync(join(tmpdir(), 'codebench-bench-'));
+const programs = tasks.map((task, i) => {
+  const path = join(dir, `p${i}.py`);
+  writeFileSync(path, assembleProgram(task, task.reference!));
+  return { task, path };
+});
+const sandbox = await BwrapSandbox.create({ slots });
+const grader = new Grader(sandbox, { timeoutSeconds: 10 });
+const bare: Tally = { seconds: 0, failed: [] };
+const boxed: Tally = { seconds: 0, failed: [] };
+try {
+  // Warm the page cache for both, then alternate chunks so background load hits both alike.
+  await floor(programs.slice(0, 10), dir, { seconds: 0, failed: [] });
+  await sandboxed(grader, tasks.slice(0, 10), { seconds: 0, failed: [] });
+  const chunk = Math.ceil(base.length / 4);
+  for (let at = 0, round = 0; at < tasks.length; at += chunk, round++) {
+    const steps = [() => floor(programs.slice(at, at + chunk), dir, bare), () => sandboxed(grader, tasks.slice(at, at + chunk), boxed)];
+    for (const step of round % 2 === 0 ? steps : steps.reverse()) await step();
+  }
+} finally {
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const bareRate = tasks.length / bare.seconds;
+const boxedRate = tasks.length / boxed.seconds;
+const ratio = boxedRate / bareRate;
+const { cgroups, seccomp, uidDrop } = sandbox.isolation;
+console.log(`floor (plain ${PYTHON}): ${bareRate.toFixed(1)} samples/s (${bare.seconds.toFixed(1)} s)`);
+console.log(`sandboxed (Grader + BwrapSandbox; cgroups ${cgroups.mode}, seccomp ${seccomp ?? 'off'}, uid drop ${uidDrop ? 'on' : 'off'}): ${boxedRate.toFixed(1)} samples/s (${boxed.seconds.toFixed(1)} s)`);
+console.log(`ratio: ${ratio.toFixed(2)} (target ≥ ${TARGET})`);
+for (const f of bare.failed.slice(0, 5)) console.log(`floor failure: ${f}`);
+for (const f of boxed.failed.slice(0, 5)) console.log(`sandboxed failure: ${f}`);
+const allPassed = bare.failed.length === 0 && boxed.failed.length === 0;
+console.log(allPassed ? `all ${tasks.length} passed in both` : `FAILED: ${bare.failed.length} floor, ${boxed.failed.length} sandboxed`);
+process.exitCode = allPassed && ratio >= TARGET ? 0 : 1;
