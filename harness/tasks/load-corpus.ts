@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../core/errors.ts';
@@ -15,26 +16,37 @@ export interface CorpusEntry {
   wrong: string[];
 }
 
-/** Every `*.yaml`/`*.yml` under `dir`, recursively, as tasks sorted by file path. */
-export function loadCorpus(dir: string, suite = 'codebench'): Task[] {
-  return loadCorpusWithWrong(dir, suite).map((entry) => entry.task);
+/**
+ * Every `*.yaml`/`*.yml` under `dir`, recursively, as tasks sorted by file path. With `onInvalid`
+ * (`--allow-invalid`), an invalid file is reported there and skipped instead of thrown.
+ */
+export function loadCorpus(dir: string, suite = 'codebench', onInvalid?: (error: InputError) => void): Task[] {
+  return loadCorpusWithWrong(dir, suite, onInvalid).map((entry) => entry.task);
 }
 
 /** Like `loadCorpus`, keeping each file's `wrong` solutions for checking the tests themselves. */
-export function loadCorpusWithWrong(dir: string, suite = 'codebench'): CorpusEntry[] {
+export function loadCorpusWithWrong(dir: string, suite = 'codebench', onInvalid?: (error: InputError) => void): CorpusEntry[] {
   const files = findTaskFiles(dir);
   if (files.length === 0) throw new InputError(`${dir}: no task files (*.yaml, *.yml) found`);
   const entries: CorpusEntry[] = [];
   const firstFileOfId = new Map<string, string>();
+  const source = { suite, file: dir, sha256: folderHash(dir, files) };
   for (const file of files) {
-    const parsed = parseTaskFile(file);
-    const { data, lineOf } = parsed;
-    const previous = firstFileOfId.get(data.id);
-    if (previous !== undefined) {
-      throw fieldError(file, lineOf(['id']), 'id', `duplicate id "${data.id}", already used by ${previous}`);
+    let parsed: ReturnType<typeof parseTaskFile>;
+    try {
+      parsed = parseTaskFile(file);
+      const previous = firstFileOfId.get(parsed.data.id);
+      if (previous !== undefined) {
+        throw fieldError(file, parsed.lineOf(['id']), 'id', `duplicate id "${parsed.data.id}", already used by ${previous}`);
+      }
+    } catch (error) {
+      if (!(error instanceof InputError) || onInvalid === undefined) throw error;
+      onInvalid(error);
+      continue;
     }
+    const { data } = parsed;
     firstFileOfId.set(data.id, file);
-    entries.push({ task: toTask(data, file, suite), wrong: data.wrong ?? [] });
+    entries.push({ task: { ...toTask(data, file, suite), source }, wrong: data.wrong ?? [] });
   }
   return entries;
 }
@@ -94,6 +106,13 @@ function toTask(data: TaskFile, file: string, suite: string): Task {
     created: data.created,
     origin: { file, line: 1 },
   };
+}
+
+/** One hash for a folder of task files: each file's relative path and content hash, in order. */
+function folderHash(dir: string, files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${relative(dir, file)}\0${createHash('sha256').update(readFileSync(file)).digest('hex')}\n`);
+  return hash.digest('hex');
 }
 
 function findTaskFiles(dir: string): string[] {

@@ -82,6 +82,7 @@ describe('loadHumanEval on the real data', () => {
         testCall: undefined,
         tags: [],
         origin: { file: example, line: 1 },
+        source: { suite: 'humaneval', file: example, sha256: '701442bbe5a65db1e4ac218d0d2bb29a6caf9615a769759bcf4ca38621ba1d7f' },
       },
     ]);
   });

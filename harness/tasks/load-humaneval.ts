@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.ts';
 import type { Task } from '../core/task.ts';
-import { readJsonl } from './read-jsonl.ts';
+import { parseJsonl, readSourceText } from './read-jsonl.ts';
+import type { LoadOptions } from './record-fields.ts';
 
 const FIELDS = ['task_id', 'prompt', 'canonical_solution', 'test', 'entry_point'] as const;
 type HumanEvalRecord = Record<(typeof FIELDS)[number], string>;
@@ -11,19 +12,29 @@ type HumanEvalRecord = Record<(typeof FIELDS)[number], string>;
  * some) are ignored. The grader runs `check(<entry_point>)`, so `testCall` stays undefined.
  * A file with no tasks is an error: it is almost always the wrong file.
  */
-export function loadHumanEval(path: string): Task[] {
+export function loadHumanEval(path: string, options: LoadOptions = {}): Task[] {
+  const { text, sha256 } = readSourceText(path);
+  const suite = options.suite ?? 'humaneval';
+  const source = { suite, file: path, sha256 };
   const tasks: Task[] = [];
   const firstLine = new Map<string, number>();
-  for (const { line, value } of readJsonl(path)) {
-    const record = validate(path, line, value as Record<string, unknown>);
-    const seen = firstLine.get(record.task_id);
-    if (seen !== undefined) {
-      throw new InputError(`${path}:${line}: duplicate task_id ${JSON.stringify(record.task_id)} (first on line ${seen})`);
+  for (const { line, value } of parseJsonl(path, text)) {
+    let record: HumanEvalRecord;
+    try {
+      record = validate(path, line, value as Record<string, unknown>);
+      const seen = firstLine.get(record.task_id);
+      if (seen !== undefined) {
+        throw new InputError(`${path}:${line}: duplicate task_id ${JSON.stringify(record.task_id)} (first on line ${seen})`);
+      }
+    } catch (error) {
+      if (!(error instanceof InputError) || options.onInvalid === undefined) throw error;
+      options.onInvalid(error);
+      continue;
     }
     firstLine.set(record.task_id, line);
     tasks.push({
       id: record.task_id,
-      suite: 'humaneval',
+      suite,
       kind: 'function',
       language: 'python',
       prompt: record.prompt,
@@ -33,6 +44,7 @@ export function loadHumanEval(path: string): Task[] {
       testCall: undefined,
       tags: [],
       origin: { file: path, line },
+      source,
     });
   }
   if (tasks.length === 0) throw new InputError(`${path}: no tasks found`);
@@ -51,6 +63,7 @@ function validate(path: string, line: number, value: Record<string, unknown>): H
   }
   const { task_id: id, entry_point: entryPoint } = record as HumanEvalRecord;
   if (id.trim() === '') throw new InputError(`${path}:${line}: field "task_id" is empty`);
+  if (record.test!.trim() === '') throw new InputError(`${path}:${line}: field "test" is empty: the task would have no tests`);
   // The grader pastes it into `check(<entry_point>)`, so anything but a name would be code.
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(entryPoint)) {
     throw new InputError(`${path}:${line}: field "entry_point" must be a Python identifier, found ${JSON.stringify(entryPoint)}`);

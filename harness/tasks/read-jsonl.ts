@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../core/errors.ts';
@@ -8,6 +9,13 @@ export interface JsonlRecord {
   value: unknown;
 }
 
+export interface SourceText {
+  /** The decoded (and, for gzip, decompressed) text. */
+  text: string;
+  /** sha256 of the file's bytes as stored, the hash that dataset READMEs and pins quote. */
+  sha256: string;
+}
+
 /**
  * Reads a `.jsonl` or `.jsonl.gz` file into one record per non-blank line. The file is
  * decompressed when its name ends in `.gz` or its bytes start with the gzip magic, since datasets
@@ -15,14 +23,31 @@ export interface JsonlRecord {
  * message starts with the path (and line).
  */
 export function readJsonl(path: string): JsonlRecord[] {
-  const text = decode(path, readBytes(path));
-  const records: JsonlRecord[] = [];
+  return parseJsonl(path, readSourceText(path).text);
+}
+
+/** Reads, hashes and decodes a data file (gunzipping it when needed) without parsing it. */
+export function readSourceText(path: string): SourceText {
+  const bytes = readBytes(path);
+  return { text: decode(path, bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** The non-blank lines of `text`, 1-based, with a leading BOM removed. */
+export function jsonlLines(text: string): { line: number; source: string }[] {
+  const out: { line: number; source: string }[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
-    const source = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (source.trim() === '') continue;
-    const line = i + 1;
+    const source = (i === 0 ? raw.replace(/^\uFEFF/, '') : raw).replace(/\r$/, '');
+    if (source.trim() !== '') out.push({ line: i + 1, source });
+  }
+  return out;
+}
+
+/** Parses JSONL text read from `path`; `path` only names the file in errors. */
+export function parseJsonl(path: string, text: string): JsonlRecord[] {
+  const records: JsonlRecord[] = [];
+  for (const { line, source } of jsonlLines(text)) {
     let value: unknown;
     try {
       value = JSON.parse(source);
@@ -66,7 +91,7 @@ function decode(path: string, bytes: Buffer): string {
 }
 
 /** V8 quotes the whole offending line in its message; keep only the reason. */
-function shortReason(error: unknown): string {
+export function shortReason(error: unknown): string {
   const message = oneLine(error instanceof Error ? error.message : String(error)).replace(/, ".*" is not valid JSON$/, '');
   return message.length > 100 ? `${message.slice(0, 97)}...` : message;
 }
@@ -75,7 +100,7 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
