@@ -31,6 +31,7 @@ const PACKAGE_HOMES: Record<string, string[]> = {
   yargs: ['cli'],
   'p-limit': ['runner'],
   typescript: ['sandbox'],
+  ajv: ['report'],
 };
 
 const root = dirname(fileURLToPath(import.meta.url));

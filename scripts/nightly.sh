@@ -20,7 +20,7 @@ for m in $MODELS; do args+=(--model "$m"); done
 
 out="results/$NAME${SHARD:+-${SHARD//\//of}}.json"
 status=0
-npx codebench run "${args[@]}" --name "$NAME" --db "$DB" --json > "$out" || status=$?
+npx codebench run "${args[@]}" --fresh --name "$NAME" --db "$DB" --json > "$out" || status=$?
 [ "$status" -eq 0 ] || exit "$status"
 
 # Unscored samples above a threshold mean the numbers cannot be trusted tonight.

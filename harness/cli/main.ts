@@ -1,7 +1,13 @@
 import yargs from 'yargs';
 import { CodebenchError, InputError } from '../core/errors.ts';
+import { compareCommand } from './compare-command.ts';
+import { doctorCommand } from './doctor-command.ts';
+import { driftCommand } from './drift-command.ts';
 import { gradeCommand } from './grade-command.ts';
+import { leaderboardCommand } from './leaderboard-command.ts';
 import { mergeCommand } from './merge-command.ts';
+import { modelsCommand } from './models-command.ts';
+import { reportCommand } from './report-command.ts';
 import { runCommand } from './run-command.ts';
 import { tasksCommand } from './tasks-command.ts';
 
@@ -29,6 +35,12 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .command(gradeCommand((c) => (code = c), io))
     .command(mergeCommand((c) => (code = c), io))
     .command(tasksCommand((c) => (code = c), io))
+    .command(modelsCommand((c) => (code = c), io))
+    .command(doctorCommand((c) => (code = c), io))
+    .command(reportCommand((c) => (code = c), io))
+    .command(compareCommand((c) => (code = c), io))
+    .command(leaderboardCommand((c) => (code = c), io))
+    .command(driftCommand((c) => (code = c), io))
     .option('verbose', { type: 'boolean', describe: 'Print stack traces for crashes' })
     .demandCommand(1, 'name a command (see --help)')
     .recommendCommands()

@@ -12,7 +12,7 @@ export function progressReporter(io: CliIO, isTTY: boolean): { onEvent: (e: RunE
   let latest: ProgressSnapshot | undefined;
   const fields = (p: ProgressSnapshot) => ({
     passed: p.passed,
-    spent: `$${p.spentUsd.toFixed(4)}`,
+    spent: spent(p),
     unscored: p.unscored,
     limited: p.rateLimited,
   });
@@ -37,7 +37,7 @@ export function progressReporter(io: CliIO, isTTY: boolean): { onEvent: (e: RunE
         const p = e.progress;
         const rate = p.done / Math.max(p.elapsedMs / 1000, 0.001);
         const eta = rate > 0 ? Math.round((p.total - p.done) / rate) : 0;
-        io.stderr(`  ${p.done}/${p.total} done | pass ${p.passed} | $${p.spentUsd.toFixed(4)} | unscored ${p.unscored} | 429s ${p.rateLimited} | ETA ${eta}s\n`);
+        io.stderr(`  ${p.done}/${p.total} done | pass ${p.passed} | ${spent(p)} | unscored ${p.unscored} | 429s ${p.rateLimited} | ETA ${eta}s\n`);
         return;
       }
       case 'retry':
@@ -48,10 +48,16 @@ export function progressReporter(io: CliIO, isTTY: boolean): { onEvent: (e: RunE
         bar = undefined;
         io.stderr(
           e.reason === 'budget'
-            ? `codebench: budget reached ($${latest?.spentUsd.toFixed(4) ?? '0'}); finishing the samples in flight\n`
+            ? `codebench: budget reached (${latest ? spent(latest) : '$0'}); finishing the samples in flight\n`
             : 'codebench: stopping; finishing the samples in flight (Ctrl-C again to quit at once)\n',
         );
     }
   };
   return { onEvent, stop: () => bar?.stop() };
+}
+
+/** Dollars spent so far; never a bare $0 when some answers have no price. */
+function spent(p: ProgressSnapshot): string {
+  if (p.unpriced > 0 && p.spentUsd === 0) return '$?';
+  return `$${p.spentUsd.toFixed(4)}${p.unpriced > 0 ? ` + ? (${p.unpriced} unpriced)` : ''}`;
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { CommandModule } from 'yargs';
+import { findModel } from '../compare/analyze-runs.ts';
 import { summarizeRun } from '../compare/summarize-run.ts';
 import { InputError } from '../core/errors.ts';
 import type { RunSpec } from '../core/run-spec.ts';
@@ -11,14 +12,16 @@ import { runBenchmark } from '../runner/run-benchmark.ts';
 import type { Shard } from '../runner/plan.ts';
 import { openStore } from '../store/open-store.ts';
 import { buildModels } from './build-model-configs.ts';
+import { modelSources } from './model-sources.ts';
 import { nonNegativeNumber, positiveInt, positiveNumber } from './check-flags.ts';
 import { gitCommit } from './git-commit.ts';
 import { harnessVersion } from './harness-version.ts';
-import { loadSuites } from './load-suites.ts';
+import { loadRunTasks, taskSources } from './load-suites.ts';
 import type { CliIO } from './main.ts';
 import { defaultSlots, openSandbox, type SandboxMode } from './open-sandbox.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { resolveResume } from './resolve-resume.ts';
+import { runComparison } from './run-comparison.ts';
 
 export interface RunArgs {
   model?: string[];
@@ -38,7 +41,15 @@ export interface RunArgs {
   shard?: string;
   rpm?: number;
   grade: boolean;
+  since?: string;
+  'allow-invalid'?: boolean;
+  'cache-dir'?: string;
+  fresh?: boolean;
   json?: boolean;
+  baseline?: string;
+  'base-url'?: string;
+  config?: string;
+  prices?: string;
 }
 
 export function runCommand(setCode: (code: number) => void, io: CliIO): CommandModule<object, RunArgs> {
@@ -48,7 +59,7 @@ export function runCommand(setCode: (code: number) => void, io: CliIO): CommandM
     builder: (y) =>
       y
         .option('model', { type: 'string', array: true, describe: 'Model spec: reference, or provider:model (repeatable)' })
-        .option('suite', { type: 'string', array: true, default: ['codebench'], describe: 'codebench (built in), a folder of task files, or a HumanEval .jsonl[.gz] (repeatable)' })
+        .option('suite', { type: 'string', array: true, default: ['codebench'], describe: 'codebench, a fetched public set (humaneval, humaneval+, humaneval+:base, mbpp, mbpp-sanitized, mbpp+, multipl-e-js, ...), a folder of task files, or a data file (repeatable)' })
         .option('samples', { type: 'number', default: 1, describe: 'Samples per task and model (for pass@k)' })
         .option('temperature', { type: 'number', describe: 'Sampling temperature sent to every model' })
         .option('seed', { type: 'number', describe: 'Seed, where the provider supports one' })
@@ -64,7 +75,15 @@ export function runCommand(setCode: (code: number) => void, io: CliIO): CommandM
         .option('shard', { type: 'string', describe: 'Run only shard i of n of the plan, e.g. 1/4' })
         .option('rpm', { type: 'number', describe: 'Requests per minute cap per provider' })
         .option('grade', { type: 'boolean', default: true, hidden: true, describe: 'Grade answers (--no-grade for load benchmarks)' })
+        .option('since', { type: 'string', describe: 'Only tasks created or released on or after this date (YYYY-MM-DD), e.g. after a model\'s training cutoff' })
+        .option('allow-invalid', { type: 'boolean', describe: 'Skip invalid tasks (each named on stderr) instead of refusing to start' })
+        .option('cache-dir', { type: 'string', describe: 'Where codebench tasks fetch keeps public sets (default: $XDG_CACHE_HOME or ~/.cache, then codebench/datasets)' })
+        .option('fresh', { type: 'boolean', describe: 'Ask the models again instead of reusing answers cached by earlier runs (nightly drift checks)' })
         .option('json', { type: 'boolean', describe: 'Print the summary as JSON on stdout' })
+        .option('base-url', { type: 'string', describe: 'Base URL for provider:model specs (required for openai-compatible and anthropic-compatible)' })
+        .option('config', { type: 'string', describe: 'Config file with named models (default: codebench.config.yaml or .json here)' })
+        .option('prices', { type: 'string', describe: "A litellm model_prices_and_context_window.json to price models with, over the built-in price book" })
+        .option('baseline', { type: 'string', describe: 'End with verdicts against this model and a recommendation (see codebench compare)' })
         .example('$0 run --model reference', 'Check the harness: the reference solutions should pass 100%')
         .example('$0 run --model reference --suite ../shared/datasets/humaneval/HumanEval.jsonl.gz', 'Run a public set')
         .example('$0 run --resume latest', 'Continue the last run after a crash or Ctrl-C'),
@@ -90,8 +109,9 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
   const modelNames = resume?.spec.models.map((m) => m.name) ?? args.model;
   if (!modelNames || modelNames.length === 0) throw new InputError('missing required flag --model (see --help)');
 
-  const tasks = loadSuites(suites);
-  const models = await buildModels(modelNames, tasks, { temperature: args.temperature, seed: args.seed }, resume?.spec.models);
+  const since = resume?.spec.since ?? args.since;
+  const tasks = loadRunTasks(suites, { since, allowInvalid: args['allow-invalid'], cacheDir: args['cache-dir'] }, io.stderr);
+  const models = await buildModels(modelNames, tasks, { temperature: args.temperature, seed: args.seed }, resume?.spec.models, modelSources(args, io.stderr));
   const spec: RunSpec = resume?.spec ?? {
     name: args.name ?? new Date().toISOString(),
     models: models.map((m) => m.config),
@@ -104,8 +124,12 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
     gitCommit: gitCommit(),
     timeoutSeconds: timeout,
     repair: args.repair ?? false,
+    fresh: args.fresh ?? false,
     shard: args.shard,
+    sources: taskSources(tasks),
+    since,
   };
+  if (args.baseline !== undefined) findModel(spec.models, args.baseline, '--baseline');
   if (resume && corpusHash(tasks) !== resume.spec.corpusHash) {
     throw new InputError(`--resume ${resume.runId}: the tasks changed since that run started (corpus hash differs); start a new run`);
   }
@@ -139,10 +163,11 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
     });
     progress.stop();
     const summaries = summarizeRun(spec.models, store.listSamples(outcome.runId));
+    const comparison = args.baseline === undefined ? undefined : runComparison(store, outcome.runId, args.baseline);
     if (args.json) {
-      io.stdout(`${JSON.stringify({ runId: outcome.runId, status: outcome.status, stopReason: outcome.stopReason, db: args.db, models: summaries }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ runId: outcome.runId, status: outcome.status, stopReason: outcome.stopReason, db: args.db, models: summaries, ...(comparison && { vsBaseline: comparison.json }) }, null, 2)}\n`);
     } else {
-      io.stdout(`\n${formatRunSummary(summaries)}\n\nrun ${outcome.runId} (${outcome.status}${outcome.stopReason ? `, stopped: ${outcome.stopReason}` : ''}) stored in ${args.db}\n`);
+      io.stdout(`\n${formatRunSummary(summaries)}\n${comparison ? `\n${comparison.text}` : ''}\nrun ${outcome.runId} (${outcome.status}${outcome.stopReason ? `, stopped: ${outcome.stopReason}` : ''}) stored in ${args.db}\n`);
       if (outcome.status === 'partial') io.stdout(`continue it with: codebench run --resume ${outcome.runId} --db ${args.db}\n`);
     }
     if (summaries.length > 0 && summaries.every((s) => s.samples > 0 && s.counts.unscored === s.samples) && args.grade) return 3;

@@ -21,11 +21,17 @@ export interface RunSpec {
   harnessVersion: string;
   /** Hash of the task set, so results from different corpora are never mixed up. */
   corpusHash: string;
+  /** Each file the tasks were imported from, with its content hash. */
+  sources?: { suite: string; file: string; sha256: string }[];
+  /** `--since`: only tasks created on or after this date (YYYY-MM-DD) were run. */
+  since?: string;
   /** The commit of the harness that ran, when it runs from a git checkout. */
   gitCommit?: string;
   /** Per-sample CPU time limit, seconds. */
   timeoutSeconds?: number;
   repair?: boolean;
+  /** Answers are reused only within this run, never from earlier runs (nightly drift needs fresh ones). */
+  fresh?: boolean;
   /** `i/n` when this database holds one shard of the plan. */
   shard?: string;
 }

@@ -5,7 +5,8 @@ export const LANGUAGES: readonly Language[] = ['python', 'typescript', 'javascri
 
 /**
  * `function`: complete a function from its signature and docstring; hidden tests call it.
- * `program` and `files` arrive with the corpus issue.
+ * `program`: a whole program that reads stdin and writes stdout, checked against `cases`.
+ * `files` arrives with the corpus issue.
  */
 export type TaskKind = 'function' | 'program' | 'files';
 
@@ -38,4 +39,23 @@ export interface Task {
   created?: string;
   /** Where the task came from, for error messages and provenance. */
   origin: { file: string; line?: number };
+  /** The file the task was imported from and its content hash, recorded in run metadata. */
+  source?: TaskSource;
+  /** Absolute tolerance for float outputs (EvalPlus `atol`); the hidden tests apply it. */
+  atol?: number;
+  /** stdin/stdout cases (`program` tasks): the program reads `input` and must print `output`. */
+  cases?: ProgramCase[];
+}
+
+export interface TaskSource {
+  /** The suite name the file was loaded as, e.g. `humaneval+` or a path. */
+  suite: string;
+  file: string;
+  /** sha256 of the file's bytes as stored (for `.gz`, the compressed bytes). */
+  sha256: string;
+}
+
+export interface ProgramCase {
+  input: string;
+  output: string;
 }

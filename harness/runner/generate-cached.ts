@@ -4,13 +4,19 @@ import { AdaptiveLimit, RateCap } from './adaptive-limit.ts';
 import { retryWithBackoff } from './retry-with-backoff.ts';
 import type { RetryPolicy, RunEvent, RunModel, RunStore } from './run-types.ts';
 
-/** Everything that decides a response: the config id already hashes provider, model, URL and parameters. */
-export function cacheKey(configId: string, request: GenerateRequest): string {
-  return stableHash({ configId, messages: request.messages, sampleIndex: request.sampleIndex, temperature: request.temperature, maxTokens: request.maxTokens, seed: request.seed });
+/**
+ * Everything that decides a response: the config id already hashes provider, model, URL and
+ * parameters. `scope` narrows reuse to one run (`--fresh`), so a nightly run asks the provider
+ * again instead of replaying last night's answers, while a resumed run still pays nothing twice.
+ */
+export function cacheKey(configId: string, request: GenerateRequest, scope?: string): string {
+  return stableHash({ configId, messages: request.messages, sampleIndex: request.sampleIndex, temperature: request.temperature, maxTokens: request.maxTokens, seed: request.seed, ...(scope === undefined ? {} : { scope }) });
 }
 
 export interface GenerateContext {
   store: RunStore;
+  /** Set to the run id for answers that must not come from earlier runs. */
+  cacheScope?: string;
   retry: RetryPolicy;
   concurrency: number;
   requestsPerMinute?: number;
@@ -45,7 +51,7 @@ export class ProviderGates {
    */
   async generate(model: RunModel, request: GenerateRequest): Promise<{ result: GenerateResult; attempts: number; cached: boolean }> {
     const { store, retry, signal } = this.#context;
-    const key = cacheKey(model.config.configId, request);
+    const key = cacheKey(model.config.configId, request, this.#context.cacheScope);
     const hit = store.getCompletion(key);
     if (hit) return { result: hit, attempts: 0, cached: true };
     const gate = this.#gate(model);

@@ -122,3 +122,21 @@ describe('runBenchmark: resume, cache, budget, shards, repair', () => {
     expect(repairPrompt).not.toMatch(/12 ms/);
   });
 });
+
+describe('runBenchmark: fresh answers for nightly runs', () => {
+  it('reuses cached answers across runs by default, but not for a fresh run, which still resumes from its own', async () => {
+    const store = tempStore();
+    const first = new ScriptedAdapter(() => 'right');
+    await runBenchmark({ spec: spec(), tasks: TASKS, models: [model(first)], grader: textGrader, store, host: 'h', concurrency: 2 });
+    expect(first.calls).toHaveLength(12);
+    const cached = new ScriptedAdapter(() => 'right');
+    await runBenchmark({ spec: spec(), tasks: TASKS, models: [model(cached)], grader: textGrader, store, host: 'h', concurrency: 2 });
+    expect(cached.calls).toHaveLength(0);
+    const nightly = new ScriptedAdapter(() => 'right');
+    const run = await runBenchmark({ spec: { ...spec(), fresh: true }, tasks: TASKS, models: [model(nightly)], grader: textGrader, store, host: 'h', concurrency: 2 });
+    expect(nightly.calls).toHaveLength(12);
+    const resumed = new ScriptedAdapter(() => 'right');
+    await runBenchmark({ spec: { ...spec(), fresh: true }, tasks: TASKS, models: [model(resumed)], grader: textGrader, store, host: 'h', concurrency: 2, resumeRunId: run.runId, retryUnscored: true });
+    expect(resumed.calls).toHaveLength(0);
+  });
+});

@@ -30,9 +30,10 @@ export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
 
   const started = performance.now();
   const budget = new Budget(options.budgetUsd);
-  const progress: ProgressSnapshot = { done: done.size, total, passed: 0, unscored: 0, spentUsd: 0, rateLimited: 0, elapsedMs: 0 };
+  const progress: ProgressSnapshot = { done: done.size, total, passed: 0, unscored: 0, spentUsd: 0, unpriced: 0, rateLimited: 0, elapsedMs: 0 };
   const gates = new ProviderGates({
     store,
+    cacheScope: spec.fresh ? runId : undefined,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     concurrency: options.concurrency,
     requestsPerMinute: options.requestsPerMinute,
@@ -52,12 +53,12 @@ export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
   const finish = (record: SampleRecord) => {
     if (options.signal?.aborted && record.verdict === 'unscored') return; // abandoned, not failed
     store.recordSample(record);
-    const cost = record.costUsd === undefined && record.repair?.costUsd === undefined ? undefined : (record.costUsd ?? 0) + (record.repair?.costUsd ?? 0);
-    budget.record(cost);
+    budget.record(billedCost(record));
     progress.done++;
     if (record.verdict === 'pass') progress.passed++;
     if (record.verdict === 'unscored') progress.unscored++;
     progress.spentUsd = budget.spentUsd;
+    progress.unpriced = budget.unpricedSamples;
     progress.elapsedMs = performance.now() - started;
     emit({ type: 'sample', record, progress: { ...progress } });
   };
@@ -118,4 +119,15 @@ export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
   if (stopReason === undefined && options.signal?.aborted) stopReason = 'aborted';
   store.finishRun(runId, status);
   return { runId, status, stopReason, done: progress.done, total };
+}
+
+/**
+ * What this sample cost us in this run: nothing when its answer came from the cache (0 attempts),
+ * else our price-book cost, or the provider's own bill when we have no price for the model.
+ */
+export function billedCost(record: SampleRecord): number | undefined {
+  const first = record.attempts === 0 ? 0 : (record.costUsd ?? record.providerCostUsd);
+  const repair = record.repair === undefined ? 0 : record.repair.costUsd;
+  if (first === undefined || repair === undefined) return undefined;
+  return first + repair;
 }

@@ -35,6 +35,8 @@ export async function generateSample(job: SampleJob, gates: ProviderGates): Prom
         detail: `generation failed: ${(error as Error).message}`,
         rawCompletion: '',
         usage: {},
+        // A failed call is not billed.
+        costUsd: 0,
         attempts,
         generateMs: Math.round(performance.now() - started),
         createdAt: new Date().toISOString(),
@@ -71,7 +73,7 @@ export async function gradeSample(
     output: graded.output,
     requestId: result.requestId,
     costUsd: job.model.cost ? job.model.cost(result.usage) : undefined,
-    providerCostUsd: (result as { providerCostUsd?: number }).providerCostUsd,
+    providerCostUsd: result.providerCostUsd,
     attempts: generated.attempts,
     createdAt: new Date().toISOString(),
   };

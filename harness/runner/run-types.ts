@@ -33,6 +33,8 @@ export interface ProgressSnapshot {
   passed: number;
   unscored: number;
   spentUsd: number;
+  /** Samples whose cost is unknown (no price): `spentUsd` leaves them out. */
+  unpriced: number;
   rateLimited: number;
   elapsedMs: number;
 }

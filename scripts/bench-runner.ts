@@ -1,0 +1,100 @@
+/**
+ * Runner throughput and memory against the fake provider, in one process.
+ *
+ * 1. Request rate: our corpus × N samples, a fixed 100 ms first-token latency, concurrency 50,
+ *    grading included (Grader + BwrapSandbox). The ideal request rate is concurrency / latency;
+ *    the target is ≥ 90 % of it over the generation phase.
+ * 2. Memory: 100,000 samples with grading off (10 ms latency); prints RSS as the run goes and the
+ *    peak, which should stay flat rather than grow with the number of samples.
+ *
+ *   npx tsx scripts/bench-runner.ts [--samples 30] [--big 100000] [--skip-big]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { spawn } from 'node:child_process';
+import type { ModelAdapter } from '../harness/adapters/model-adapter.ts';
+import { createAdapter } from '../harness/adapters/registry.ts';
+import type { ModelConfig, RunSpec } from '../harness/core/run-spec.ts';
+import { Grader } from '../harness/grader/grader.ts';
+import { runBenchmark, type TaskGrader } from '../harness/runner/run-benchmark.ts';
+import { BwrapSandbox } from '../harness/sandbox/bwrap-sandbox.ts';
+import { openStore } from '../harness/store/open-store.ts';
+import { loadCorpus } from '../harness/tasks/load-corpus.ts';
+
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '30' }, big: { type: 'string', default: '100000' }, 'skip-big': { type: 'boolean' }, concurrency: { type: 'string', default: '50' } } });
+const CONCURRENCY = Number(values.concurrency);
+const tasks = loadCorpus(resolve(import.meta.dirname, '../tasks/codebench'));
+const dir = mkdtempSync(join(tmpdir(), 'codebench-bench-runner-'));
+
+/** The fake provider runs in its own process, as a real provider would: its CPU is not ours. */
+async function startFakeProvider(latencyMs: number): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'fake-provider.ts'), '--port', '0', '--first-token-delay', String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolveUrl(d.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`fake provider exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+async function run(label: string, samples: number, latencyMs: number, grader: TaskGrader | undefined, onSample?: (done: number) => void) {
+  let first = 0;
+  let last = 0;
+  let answered = 0;
+  const fake = await startFakeProvider(latencyMs);
+  const config: ModelConfig = { name: 'openai-compatible:any', provider: 'openai-compatible', model: 'any', params: {}, configId: `bench-${label}` };
+  const sdk = await createAdapter({ provider: 'openai-compatible', model: 'any' }, { tasks, baseUrl: `${fake.url}/v1` });
+  // Counts answers as they arrive, to time the generation phase apart from grading.
+  const adapter: ModelAdapter = {
+    provider: sdk.provider,
+    model: sdk.model,
+    generate: async (request, options) => {
+      first ||= performance.now();
+      const result = await sdk.generate(request, options);
+      last = performance.now();
+      answered++;
+      return result;
+    },
+  };
+  const spec: RunSpec = { name: label, models: [config], suites: ['codebench'], samples, concurrency: CONCURRENCY, sandbox: 'bwrap', harnessVersion: 'bench', corpusHash: 'bench' };
+  const store = openStore(join(dir, `${label}.db`));
+  const started = performance.now();
+  const outcome = await runBenchmark({ spec, tasks, models: [{ config, adapter }], grader, store, host: 'bench', concurrency: CONCURRENCY, onEvent: (e) => e.type === 'sample' && onSample?.(e.progress.done) });
+  const wall = (performance.now() - started) / 1000;
+  const passed = store.listSamples(outcome.runId).filter((s) => s.verdict === 'pass').length;
+  store.close();
+  fake.stop();
+  return { outcome, wall, answered, generationSeconds: (last - first) / 1000, passed };
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+// 1. Request rate with grading.
+const sandbox = await BwrapSandbox.create({ slots: 2 });
+const samples = Number(values.samples);
+const rate = await run('rate', samples, 100, new Grader(sandbox, { timeoutSeconds: 10 }));
+await sandbox.close();
+const ideal = CONCURRENCY / 0.1;
+const achieved = rate.answered / Math.max(rate.generationSeconds, 1e-9);
+console.log(`request rate: ${tasks.length} tasks × ${samples} samples = ${rate.outcome.total}, concurrency ${CONCURRENCY}, 100 ms latency, grading on`);
+console.log(`  requests answered: ${rate.answered} in ${rate.generationSeconds.toFixed(2)} s of generation → ${achieved.toFixed(0)} req/s; ideal ${ideal.toFixed(0)} req/s; ratio ${(achieved / ideal).toFixed(2)} (target ≥ 0.90)`);
+console.log(`  whole run incl. grading: ${rate.wall.toFixed(1)} s, ${rate.passed}/${rate.outcome.total} passed, status ${rate.outcome.status}`);
+
+// 2. Memory at scale, grading off.
+if (!values['skip-big']) {
+  const big = Number(values.big);
+  const perTask = Math.ceil(big / tasks.length);
+  let peak = process.memoryUsage().rss;
+  const marks: string[] = [];
+  const every = Math.floor((perTask * tasks.length) / 10);
+  const result = await run('memory', perTask, 10, undefined, (done) => {
+    const rss = process.memoryUsage().rss;
+    peak = Math.max(peak, rss);
+    if (done % every === 0) marks.push(`${done}: ${mib(rss)}`);
+  });
+  console.log(`memory: ${result.outcome.total} samples, grading off, 10 ms latency: ${result.wall.toFixed(1)} s (${(result.outcome.total / result.wall).toFixed(0)} samples/s)`);
+  console.log(`  RSS by samples done: ${marks.join(', ')}`);
+  console.log(`  peak RSS ${mib(peak)}`);
+}
+rmSync(dir, { recursive: true, force: true });
