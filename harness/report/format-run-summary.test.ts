@@ -23,9 +23,9 @@ describe('formatRunSummary', () => {
       summary('unpriced', { unpricedSamples: 1 }, { input: 10, output: 5 }),
     ]);
     const [header, , priced, unpriced] = text.split('\n');
-    expect(header).toMatch(/in +cache r +cache w +out +reason +\$ total +ttft p50 +time$/);
-    expect(priced).toMatch(/ 1 +30433 +287 +100 +- +\$0\.0117 +412ms +1\.5s$/);
-    expect(unpriced).toMatch(/ 10 +- +- +5 +- +\? +- +1\.5s$/);
+    expect(header).toMatch(/in +cache r +cache w +out +reason +\$ total +ttft p50 +s\/sample$/);
+    expect(priced).toMatch(/ 1 +30433 +287 +100 +- +\$0\.0117 +412ms +1\.50s$/);
+    expect(unpriced).toMatch(/ 10 +- +- +5 +- +\? +- +1\.50s$/);
     expect(text).toMatch(/note: unpriced: no price for 1 answer\(s\)/);
   });
 

@@ -6,7 +6,7 @@ const PROVIDER_COST_TOLERANCE = 0.05;
 
 /** The end-of-run table: one row per model config, then any note about costs. */
 export function formatRunSummary(summaries: readonly ModelSummary[]): string {
-  const header = ['model', 'tasks', 'samples', 'pass@1', 'pass', 'fail', 'error', 'timeout', 'no-code', 'unscored', 'in', 'cache r', 'cache w', 'out', 'reason', '$ total', 'ttft p50', 'time'];
+  const header = ['model', 'tasks', 'samples', 'pass@1', 'pass', 'fail', 'error', 'timeout', 'no-code', 'unscored', 'in', 'cache r', 'cache w', 'out', 'reason', '$ total', 'ttft p50', 's/sample'];
   const rows = summaries.map((s) => [
     s.name,
     s.tasks,
@@ -26,7 +26,8 @@ export function formatRunSummary(summaries: readonly ModelSummary[]): string {
     // Unknown is "?", never $0: a model with no price is not free.
     s.cost.totalUsd === undefined ? '?' : dollars(s.cost.totalUsd),
     s.latency.ttftP50Ms === undefined ? '-' : `${Math.round(s.latency.ttftP50Ms)}ms`,
-    `${(s.totalMs / 1000).toFixed(1)}s`,
+    // Mean generation plus grading time of one sample; summed over samples it would count parallel work twice.
+    s.samples === 0 ? '-' : `${(s.totalMs / s.samples / 1000).toFixed(2)}s`,
   ]);
   return [formatTable(header, rows), ...summaries.flatMap(costNotes)].join('\n');
 }
