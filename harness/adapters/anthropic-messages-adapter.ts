@@ -8,6 +8,26 @@ import { IdleAbort } from './idle-abort.ts';
 import { toAdapterError } from './map-api-error.ts';
 import type { ModelAdapter } from './model-adapter.ts';
 import { DEFAULT_TIMEOUT_MS, isConnectionLoss, NO_KEY, type AnthropicAdapterOptions } from './protocol-options.ts';
+import type { AnthropicQuirks } from './provider-presets.ts';
+
+/** The SDK client every caller uses: no retries (the runner owns the one retry loop), nothing read from the environment. */
+export function createAnthropicClient(options: { apiKey?: string; baseUrl: string; timeoutMs?: number; quirks: AnthropicQuirks }): Anthropic {
+  const key = options.apiKey ?? NO_KEY;
+  const bearer = options.quirks.auth === 'bearer';
+  // Passing one credential explicitly stops the SDK reading ANTHROPIC_API_KEY / _AUTH_TOKEN. SDK
+  // 1.x sends even an API key as a Bearer token, so for `x-api-key` endpoints the header is set
+  // here and Authorization removed. The explicit timeout lifts the SDK's refusal of long
+  // non-streaming requests.
+  return new Anthropic({
+    ...(bearer ? { authToken: key } : { apiKey: key }),
+    defaultHeaders: { 'anthropic-version': options.quirks.version, ...(bearer ? {} : { 'x-api-key': key, Authorization: null }) },
+    baseURL: options.baseUrl,
+    webhookKey: null,
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    logLevel: 'off',
+  });
+}
 
 /** The Messages API over the official `@anthropic-ai/sdk`: Anthropic and every Anthropic-compatible endpoint. */
 export class AnthropicMessagesAdapter implements ModelAdapter {
@@ -21,21 +41,7 @@ export class AnthropicMessagesAdapter implements ModelAdapter {
     this.provider = options.provider;
     this.model = options.model;
     this.#options = options;
-    const key = options.apiKey ?? NO_KEY;
-    const bearer = options.quirks.auth === 'bearer';
-    // Passing one credential explicitly stops the SDK reading ANTHROPIC_API_KEY / _AUTH_TOKEN. SDK
-    // 1.x sends even an API key as a Bearer token, so for `x-api-key` endpoints the header is set
-    // here and Authorization removed. The explicit timeout lifts the SDK's refusal of long
-    // non-streaming requests.
-    this.#client = new Anthropic({
-      ...(bearer ? { authToken: key } : { apiKey: key }),
-      defaultHeaders: { 'anthropic-version': options.quirks.version, ...(bearer ? {} : { 'x-api-key': key, Authorization: null }) },
-      baseURL: options.baseUrl,
-      webhookKey: null,
-      maxRetries: 0,
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      logLevel: 'off',
-    });
+    this.#client = createAnthropicClient(options);
   }
 
   async generate(request: GenerateRequest, options: { signal?: AbortSignal } = {}): Promise<GenerateResult> {

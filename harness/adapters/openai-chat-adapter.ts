@@ -9,6 +9,21 @@ import { toAdapterError } from './map-api-error.ts';
 import type { ModelAdapter } from './model-adapter.ts';
 import { DEFAULT_TIMEOUT_MS, isConnectionLoss, NO_KEY, type OpenAiAdapterOptions } from './protocol-options.ts';
 
+/** The SDK client every caller uses: no retries (the runner owns the one retry loop), nothing read from the environment. */
+export function createOpenAiClient(options: { apiKey?: string; baseUrl: string; timeoutMs?: number }): OpenAI {
+  // Every option the SDK would otherwise read from the environment is given explicitly.
+  return new OpenAI({
+    apiKey: options.apiKey ?? NO_KEY,
+    baseURL: options.baseUrl,
+    organization: null,
+    project: null,
+    webhookSecret: null,
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    logLevel: 'off',
+  });
+}
+
 /** Chat Completions over the official `openai` SDK: OpenAI and every OpenAI-compatible provider. */
 export class OpenAiChatAdapter implements ModelAdapter {
   readonly provider: string;
@@ -21,17 +36,7 @@ export class OpenAiChatAdapter implements ModelAdapter {
     this.provider = options.provider;
     this.model = options.model;
     this.#options = options;
-    // Every option the SDK would otherwise read from the environment is given explicitly.
-    this.#client = new OpenAI({
-      apiKey: options.apiKey ?? NO_KEY,
-      baseURL: options.baseUrl,
-      organization: null,
-      project: null,
-      webhookSecret: null,
-      maxRetries: 0,
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      logLevel: 'off',
-    });
+    this.#client = createOpenAiClient(options);
   }
 
   async generate(request: GenerateRequest, options: { signal?: AbortSignal } = {}): Promise<GenerateResult> {

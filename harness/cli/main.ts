@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { CodebenchError, InputError } from '../core/errors.ts';
 import { compareCommand } from './compare-command.ts';
+import { conformanceCommand } from './conformance-command.ts';
 import { doctorCommand } from './doctor-command.ts';
 import { driftCommand } from './drift-command.ts';
 import { gradeCommand } from './grade-command.ts';
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .command(compareCommand((c) => (code = c), io))
     .command(leaderboardCommand((c) => (code = c), io))
     .command(driftCommand((c) => (code = c), io))
+    .command(conformanceCommand((c) => (code = c), io))
     .option('verbose', { type: 'boolean', describe: 'Print stack traces for crashes' })
     .demandCommand(1, 'name a command (see --help)')
     .recommendCommands()

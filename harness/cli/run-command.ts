@@ -12,6 +12,7 @@ import { runBenchmark } from '../runner/run-benchmark.ts';
 import type { Shard } from '../runner/plan.ts';
 import { openStore } from '../store/open-store.ts';
 import { buildModels } from './build-model-configs.ts';
+import { conformanceGate } from './conformance-command.ts';
 import { modelSources } from './model-sources.ts';
 import { nonNegativeNumber, positiveInt, positiveNumber } from './check-flags.ts';
 import { gitCommit } from './git-commit.ts';
@@ -50,6 +51,7 @@ export interface RunArgs {
   'base-url'?: string;
   config?: string;
   prices?: string;
+  'require-conformance'?: boolean;
 }
 
 export function runCommand(setCode: (code: number) => void, io: CliIO): CommandModule<object, RunArgs> {
@@ -83,6 +85,7 @@ export function runCommand(setCode: (code: number) => void, io: CliIO): CommandM
         .option('base-url', { type: 'string', describe: 'Base URL for provider:model specs (required for openai-compatible and anthropic-compatible)' })
         .option('config', { type: 'string', describe: 'Config file with named models (default: codebench.config.yaml or .json here)' })
         .option('prices', { type: 'string', describe: "A litellm model_prices_and_context_window.json to price models with, over the built-in price book" })
+        .option('require-conformance', { type: 'boolean', describe: 'Run the conformance probes for each model first; refuse to start (exit 1) on any deviation' })
         .option('baseline', { type: 'string', describe: 'End with verdicts against this model and a recommendation (see codebench compare)' })
         .example('$0 run --model reference', 'Check the harness: the reference solutions should pass 100%')
         .example('$0 run --model reference --suite ../shared/datasets/humaneval/HumanEval.jsonl.gz', 'Run a public set')
@@ -108,6 +111,13 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
   const suites = resume?.spec.suites ?? args.suite;
   const modelNames = resume?.spec.models.map((m) => m.name) ?? args.model;
   if (!modelNames || modelNames.length === 0) throw new InputError('missing required flag --model (see --help)');
+  if (args['require-conformance']) {
+    const failures = await conformanceGate(modelNames, modelSources(args, io.stderr), store);
+    if (failures.length > 0) {
+      io.stderr(`codebench: refusing to start, --require-conformance failed:\n${failures.map((f) => `  ${f}\n`).join('')}`);
+      return 1;
+    }
+  }
 
   const since = resume?.spec.since ?? args.since;
   const tasks = loadRunTasks(suites, { since, allowInvalid: args['allow-invalid'], cacheDir: args['cache-dir'] }, io.stderr);

@@ -107,6 +107,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'conformance probe history',
+    up(db) {
+      db.exec(`
+        CREATE TABLE conformance_runs (
+          id            INTEGER PRIMARY KEY,
+          created_at    TEXT NOT NULL,
+          model_spec    TEXT NOT NULL,
+          protocol      TEXT NOT NULL,
+          base_url_host TEXT NOT NULL,
+          results_json  TEXT NOT NULL CHECK (json_valid(results_json)),
+          tokens        INTEGER NOT NULL CHECK (tokens >= 0)
+        ) STRICT;
+        CREATE INDEX conformance_runs_model ON conformance_runs (model_spec, protocol, created_at);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

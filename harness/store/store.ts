@@ -3,6 +3,7 @@ import type { GenerateResult } from '../core/generate.ts';
 import type { ModelConfig, RunSpec, RunStatus, SampleRecord } from '../core/run-spec.ts';
 import { canonicalJson } from '../core/stable-hash.ts';
 import { completedKey } from './completed-key.ts';
+import type { ConformanceRun } from './conformance-row.ts';
 import { newRunId } from './new-run-id.ts';
 import { rowToRun, type RunRow, type RunTableRow } from './run-row.ts';
 import { rowToSample, SAMPLE_COLUMNS, SAMPLE_KEY_COLUMNS, sampleToRow, type SampleRow } from './sample-row.ts';
@@ -166,6 +167,25 @@ export class Store {
     this.#statement(
       'INSERT INTO completions (cache_key, config_id, result_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO NOTHING',
     ).run(cacheKey, configId, JSON.stringify(result), new Date().toISOString());
+  }
+
+  /** Keeps one conformance battery; returns its id. */
+  recordConformance(run: Omit<ConformanceRun, 'id' | 'createdAt'> & { createdAt?: string }): number {
+    const info = this.#statement(
+      'INSERT INTO conformance_runs (created_at, model_spec, protocol, base_url_host, results_json, tokens) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(run.createdAt ?? new Date().toISOString(), run.modelSpec, run.protocol, run.baseUrlHost, JSON.stringify(run.results), run.tokens);
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Conformance batteries, newest first; only those of one model spec and protocol when given. */
+  listConformance(filter: { modelSpec?: string; protocol?: string } = {}): ConformanceRun[] {
+    type Row = { id: number; created_at: string; model_spec: string; protocol: string; base_url_host: string; results_json: string; tokens: number };
+    return this.#statement<[{ spec: string | null; protocol: string | null }], Row>(
+      `SELECT id, created_at, model_spec, protocol, base_url_host, results_json, tokens FROM conformance_runs
+       WHERE (@spec IS NULL OR model_spec = @spec) AND (@protocol IS NULL OR protocol = @protocol) ORDER BY created_at DESC, id DESC`,
+    )
+      .all({ spec: filter.modelSpec ?? null, protocol: filter.protocol ?? null })
+      .map((r) => ({ id: r.id, createdAt: r.created_at, modelSpec: r.model_spec, protocol: r.protocol, baseUrlHost: r.base_url_host, results: JSON.parse(r.results_json), tokens: r.tokens }));
   }
 
   close(): void {

@@ -2,6 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { anthropicMessageBody, anthropicStreamFrames } from './build-anthropic-sse.ts';
 import { openAiCompletionBody, openAiStreamFrames, type FakeAnswer, type OpenAiFlavour } from './build-openai-sse.ts';
+import { faithfulReply } from './faithful-reply.ts';
+import type { ConformanceDeviation } from './faithful-rules.ts';
 import type { FakeReply } from './fake-reply.ts';
 import { estimateTokens, type FakeUsage } from './fake-usage.ts';
 
@@ -31,6 +33,10 @@ export interface FakeProviderOptions {
   onAnswered?: (request: FakeRequest) => void;
   /** Keep every request in `requests` (default); off for long load runs, where only the count grows. */
   keepRequests?: boolean;
+  /** Answer by the deterministic rules of faithful-rules.ts, as the reference APIs document (for `codebench conformance`). */
+  faithful?: boolean;
+  /** Faithful mode with these misbehaviours switched on (implies `faithful`). */
+  deviations?: Iterable<ConformanceDeviation>;
 }
 
 /**
@@ -102,7 +108,8 @@ export class FakeProvider {
 
   async #respond(request: FakeRequest, res: ServerResponse): Promise<void> {
     const scripted = this.#queue.shift() ?? this.#options.fault?.(request);
-    const reply = scripted ?? this.#answer(request);
+    const faithful = this.#options.faithful === true || this.#options.deviations !== undefined;
+    const reply = scripted ?? (faithful ? faithfulReply(request, new Set(this.#options.deviations ?? [])) : this.#answer(request));
     const idHeader = request.protocol === 'anthropic-messages' ? { 'request-id': `req_fake_${this.requestCount}` } : { 'x-request-id': `req_fake_${this.requestCount}` };
     if (scripted === undefined && this.#options.onAnswered) res.once('finish', () => this.#options.onAnswered!(request));
     switch (reply.type) {
