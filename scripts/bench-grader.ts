@@ -3,7 +3,11 @@
  * grader (Grader + BwrapSandbox, 2 slots), and the same 820 assembled programs as plain
  * `/usr/bin/python3` processes, 2 at a time. Target: sandboxed ≥ 0.7 × the floor.
  *
- *   npx tsx scripts/bench-grader.ts [--samples 5] [--slots 2]
+ *   npx tsx scripts/bench-grader.ts [--samples 5] [--slots 2] [--queue 1]
+ *
+ * Both sides run `slots` programs at a time, one grade per slot by default. `--queue 2` keeps two
+ * grades per slot in flight, as the runner does, so a slot can start its next run while bwrap
+ * still tears the last one's namespaces down.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +24,11 @@ const DATASET = new URL('../../shared/datasets/humaneval/HumanEval.jsonl.gz', im
 const PYTHON = '/usr/bin/python3';
 const TARGET = 0.7;
 
-const { values } = parseArgs({ options: { samples: { type: 'string', default: '5' }, slots: { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '5' }, slots: { type: 'string', default: '2' }, queue: { type: 'string', default: '1' } } });
 const samples = Number(values.samples);
 const slots = Number(values.slots);
+// Grades in flight per slot.
+const queue = Number(values.queue);
 
 async function pool<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -48,7 +54,7 @@ async function floor(programs: { task: Task; path: string }[], dir: string, tall
 
 async function sandboxed(grader: Grader, tasks: Task[], tally: Tally): Promise<void> {
   const start = performance.now();
-  await pool(tasks, slots, async (task) => {
+  await pool(tasks, slots * queue, async (task) => {
     const r = await grader.grade(task, task.reference);
     if (r.verdict !== 'pass') tally.failed.push(`${task.id}: ${r.verdict} ${r.detail}`);
   });
@@ -66,7 +72,7 @@ if (!existsSync(PYTHON)) {
 
 const base = loadHumanEval(DATASET);
 const tasks = Array.from({ length: samples }, () => base).flat();
-console.log(`bench-grader: ${base.length} tasks × ${samples} = ${tasks.length} programs, ${slots} at a time`);
+console.log(`bench-grader: ${base.length} tasks × ${samples} = ${tasks.length} programs, ${slots} at a time (${slots * queue} grades in flight)`);
 
 const dir = mkdtempSync(join(tmpdir(), 'codebench-bench-'));
 const programs = tasks.map((task, i) => {

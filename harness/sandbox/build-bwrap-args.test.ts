@@ -17,18 +17,26 @@ describe('the launch chain', () => {
     expect(out.toString().split('\0').slice(0, -1)).toEqual(words);
   });
 
-  it('joins the cgroups first, drops to the slot uid in its own pid namespace, then builds the sandbox', () => {
-    const w = buildWaiter({ ...waiterOptions, cgroupProcs: ['/cg/a/cgroup.procs', '/cg/b/cgroup.procs'] });
-    expect(w.file).toBe('/bin/sh');
-    expect(w.args.slice(2, 6)).toEqual(['sh', '2', '/cg/a/cgroup.procs', '/cg/b/cgroup.procs']);
-    expect(w.args.slice(6, 15)).toEqual(['/usr/bin/unshare', '--pid', '--fork', '--kill-child', '--setgid', '1879048200', '--setuid', '1879048200', '--']);
-    expect(w.args[15]).toBe('/usr/bin/bwrap');
+  it('drops to the slot uid in its own pid namespace, builds the sandbox, and joins the cgroups inside through our fds', () => {
+    const w = buildWaiter({ ...waiterOptions, join: { viaFds: [5, 6] } });
+    expect(w.file).toBe('/usr/bin/unshare');
+    expect(w.args.slice(0, 8)).toEqual(['--pid', '--fork', '--kill-child', '--setgid', '1879048200', '--setuid', '1879048200', '--']);
+    expect(w.args[8]).toBe('/usr/bin/bwrap');
     const tail = w.args.slice(w.args.indexOf('--ro-bind', w.args.indexOf('/etc/group')));
     expect(tail.slice(0, 3)).toEqual(['--ro-bind', '/w/slot-0a/main.py', '/box/main.py']);
-    expect(tail.slice(3, 13)).toEqual(['--chdir', '/box', '--remount-ro', '/', '--json-status-fd', '3', '--seccomp', '4', '--', '/bin/sh']);
+    expect(tail.slice(3, 14)).toEqual(['--chdir', '/box', '--remount-ro', '/', '--json-status-fd', '3', '--seccomp', '4', '--', '/bin/sh', '-c']);
+    // The fds are closed before anything else runs.
+    expect(tail[14]).toMatch(/^echo 0 >&5 && echo 0 >&6 \|\| exit 111; exec 5>&- 6>&-; nl=/);
     const unprivileged = buildWaiter({ ...waiterOptions, uid: undefined });
-    expect(unprivileged.args).not.toContain('/usr/bin/unshare');
-    expect(unprivileged.args.slice(2, 5)).toEqual(['sh', '0', '/usr/bin/bwrap']);
+    expect(unprivileged.file).toBe('/usr/bin/bwrap');
+    expect(unprivileged.args.at(-2)).toMatch(/^nl=/);
+  });
+
+  it('on older kernels, joins the cgroups in a root shell in front of the chain', () => {
+    const w = buildWaiter({ ...waiterOptions, join: { viaShell: ['/cg/a/cgroup.procs', '/cg/b/cgroup.procs'] } });
+    expect(w.file).toBe('/bin/sh');
+    expect(w.args.slice(2, 7)).toEqual(['sh', '2', '/cg/a/cgroup.procs', '/cg/b/cgroup.procs', '/usr/bin/unshare']);
+    expect(w.args.at(-2)).toMatch(/^nl=/);
   });
 
   it('binds a tool that lives outside /usr, and its mounts, only for that tool', () => {

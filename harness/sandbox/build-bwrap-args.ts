@@ -5,8 +5,8 @@ import type { Tool } from './tools.ts';
  * The launch chain from ../shared/docs/sandbox.md §4.1, split in two:
  *
  *   waiter, spawned ahead of the run:
- *     sh (joins the slot's cgroups) → unshare --pid --fork (drops to the slot uid) → bwrap →
- *     sh inside the finished sandbox, reading one line from stdin
+ *     unshare --pid --fork (drops to the slot uid) → bwrap → sh inside the finished sandbox,
+ *     which joins the slot's cgroups and reads one line from stdin
  *   launch line, written to its stdin when the run starts:
  *     ulimit … ; exec tool args
  *
@@ -15,6 +15,11 @@ import type { Tool } from './tools.ts';
  * in at setup and rewritten in place when the run starts, so a bind shows the new contents.
  * The shell's own `ulimit` and unshare's --setuid/--setgid replace prlimit and setpriv: the same
  * limits and the same uid drop with two fewer programs.
+ *
+ * The shell inside joins the cgroups by writing 0 to `cgroup.procs` files we opened as root and
+ * handed down as fds: since Linux 5.16 the kernel checks the opener's credentials, so no root
+ * shell has to stand in front of the chain, and only the code's own processes are in the groups.
+ * It closes those fds before the tool starts. Older kernels get the root shell.
  *
  * The outer pid namespace exists for bubblewrap#697: bwrap leaves its namespace init as a zombie
  * of the slot uid for PID 1 to reap; inside our own namespace the kernel reaps it when the
@@ -26,8 +31,8 @@ export interface WaiterOptions {
   bwrap: string;
   /** Host uid and gid of the slot; `undefined` when we are not root. */
   uid: number | undefined;
-  /** `cgroup.procs` files to join before anything else runs. */
-  cgroupProcs?: string[];
+  /** How the payload joins the slot's cgroups, if there are any. */
+  join?: { viaFds: number[] } | { viaShell: string[] };
   /** Synthetic passwd and group files, so `os.userInfo()` and `getpass` work inside. */
   passwdFile: string;
   groupFile: string;
@@ -59,6 +64,11 @@ const JOIN_CGROUPS = 'unset PWD; n=$1; shift; while [ "$n" -gt 0 ]; do echo $$ >
 // Inside the sandbox. The line is shell words we quoted ourselves.
 const READ_LINE = "nl='\n'; IFS= read -r line || exit 112; eval \"$line\"; exec \"$@\"";
 
+function joinViaFds(fds: number[]): string {
+  if (fds.length === 0) return '';
+  return `${fds.map((fd) => `echo 0 >&${fd}`).join(' && ')} || exit 111; exec ${fds.map((fd) => `${fd}>&-`).join(' ')}; `;
+}
+
 /** The process to spawn ahead of a run: a finished sandbox whose shell waits for its launch line. */
 export function buildWaiter(options: WaiterOptions): { file: string; args: string[] } {
   const { tool } = options;
@@ -69,7 +79,8 @@ export function buildWaiter(options: WaiterOptions): { file: string; args: strin
   // Last: bwrap's root tmpfs is otherwise writable and unsized.
   bwrap.push('--chdir', '/box', '--remount-ro', '/', '--json-status-fd', String(options.statusFd));
   if (options.seccompFd !== undefined) bwrap.push('--seccomp', String(options.seccompFd));
-  bwrap.push('--', '/bin/sh', '-c', READ_LINE, 'sh');
+  const fds = options.join && 'viaFds' in options.join ? options.join.viaFds : [];
+  bwrap.push('--', '/bin/sh', '-c', joinViaFds(fds) + READ_LINE, 'sh');
 
   let chain = [options.bwrap, ...bwrap];
   if (options.uid !== undefined) {
@@ -77,7 +88,8 @@ export function buildWaiter(options: WaiterOptions): { file: string; args: strin
     // --setgid also drops the supplementary groups.
     chain = ['/usr/bin/unshare', '--pid', '--fork', '--kill-child', '--setgid', id, '--setuid', id, '--', ...chain];
   }
-  const procs = options.cgroupProcs ?? [];
+  if (!options.join || !('viaShell' in options.join)) return { file: chain[0]!, args: chain.slice(1) };
+  const procs = options.join.viaShell;
   return { file: '/bin/sh', args: ['-c', JOIN_CGROUPS, 'sh', String(procs.length), ...procs, ...chain] };
 }
 

@@ -148,6 +148,12 @@ socket.socket(socket.AF_INET, socket.SOCK_STREAM).close(); print('inet ok')`);
     expect(r.stdout).toBe('vsock 97\nptrace -1 1\ninet ok\n');
   });
 
+  it('allows no nested user namespace, so no root of its own inside', async () => {
+    if (!sandbox.hasTool('sh')) return console.warn('no sh tool');
+    const r = await sandbox.run({ files: {}, argv: ['sh', '-c', 'unshare -Ur true; echo "unshare $?"; bwrap --ro-bind / / true; echo "bwrap $?"'], limits: TEST_LIMITS });
+    expect(r.stdout).toMatch(/^unshare [1-9]\d*\nbwrap [1-9]\d*\n$/);
+  });
+
   it('reports an OOM kill at the cgroup memory limit, with the CPU time used', async () => {
     if (sandbox.isolation.cgroups.mode === 'none') return console.warn(`no cgroups: ${sandbox.isolation.cgroups.reason}`);
     // Buffers live outside the V8 heap, so only the cgroup stops them.
@@ -181,6 +187,28 @@ describe.skipIf(skip)('BwrapSandbox without cgroups or seccomp (the degraded mod
     expect(ok).toMatchObject({ exitCode: 0, stdout: '42\n', memoryExceeded: undefined, cpuMs: undefined });
     const daemon = await sandbox.run({ files: { 'main.py': 'import os, time\nif os.fork() == 0:\n    os.setsid()\n    while True: time.sleep(0.05)\ntime.sleep(100)' }, argv: ['python3', 'main.py'], limits: { ...TEST_LIMITS, wallMs: 1000 } });
     expect(daemon.stop).toBe('wall-timeout');
+    expect(leftoverProcesses(sandbox)).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('BwrapSandbox joining cgroups through a root shell (kernels before 5.16)', () => {
+  let sandbox: BwrapSandbox;
+  beforeAll(async () => {
+    sandbox = await BwrapSandbox.create({ slots: 1, cgroupJoin: 'shell' });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('still limits memory, reports OOM kills and CPU time, and leaves nothing behind', async () => {
+    if (sandbox.isolation.cgroups.mode === 'none') return console.warn(`no cgroups: ${sandbox.isolation.cgroups.reason}`);
+    const oom = await sandbox.run({ files: { 'main.js': 'const keep = []; for (;;) keep.push(Buffer.alloc(16 * 2 ** 20, 1));' }, argv: ['node', 'main.js'], limits: { ...TEST_LIMITS, memoryBytes: 192 * 2 ** 20 } });
+    expect(oom).toMatchObject({ memoryExceeded: true });
+    const ok = await sandbox.run({ files: { 'main.py': 'print(sum(range(10 ** 6)))' }, argv: ['python3', 'main.py'], limits: TEST_LIMITS });
+    expect(ok).toMatchObject({ exitCode: 0, stdout: '499999500000\n', memoryExceeded: false });
+    expect(ok.cpuMs).toBeGreaterThan(0);
+    const hung = await sandbox.run({ files: { 'main.py': 'import time\ntime.sleep(100)' }, argv: ['python3', 'main.py'], limits: { ...TEST_LIMITS, wallMs: 800 } });
+    expect(hung.stop).toBe('wall-timeout');
     expect(leftoverProcesses(sandbox)).toEqual([]);
   });
 });

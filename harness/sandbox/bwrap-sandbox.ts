@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { release } from 'node:os';
 import { join } from 'node:path';
 import { SandboxError } from '../core/errors.ts';
 import { buildLaunchLine, buildWaiter } from './build-bwrap-args.ts';
@@ -8,7 +9,7 @@ import { readBwrapResult } from './read-bwrap-result.ts';
 import { ContainedProcess } from './run-contained.ts';
 import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.ts';
 import { hostSeccompArch, writeSeccompFilter, type SeccompArch } from './seccomp-filter.ts';
-import type { SlotCgroup } from './slot-cgroup.ts';
+import type { CgroupCounters, SlotCgroup } from './slot-cgroup.ts';
 import { SlotLauncher, type LaunchPlan } from './slot-launcher.ts';
 import { SlotPool } from './slot-pool.ts';
 import { releaseUids } from './slot-uids.ts';
@@ -24,6 +25,8 @@ export interface BwrapSandboxOptions {
   cgroups?: boolean;
   /** The seccomp deny-list (default true, on x86_64 and aarch64). */
   seccomp?: boolean;
+  /** How runs join their cgroups (default: `fds` from Linux 5.16 on, else `shell`; see ./build-bwrap-args.ts). */
+  cgroupJoin?: 'fds' | 'shell';
 }
 
 /** How this instance isolates; `codebench doctor` prints it. */
@@ -33,17 +36,25 @@ export interface IsolationInfo {
   uidDrop: boolean;
   uids: number[];
   cgroups: CgroupStatus;
+  /** How runs join their cgroups, when there are any. */
+  cgroupJoin: 'fds' | 'shell';
   seccomp: SeccompArch | undefined;
 }
 
 const BWRAP_PATHS = ['/usr/bin/bwrap', '/usr/local/bin/bwrap'];
-// The chain's own processes in the slot's cgroup: unshare, the outer bwrap and bwrap's pid 1.
+// With a root shell in front, the chain's own processes are in the slot's cgroup too: unshare,
+// the outer bwrap and bwrap's pid 1.
 const CHAIN_PROCESSES = 3;
 const EMPTY_DEADLINE_MS = 2000;
 const STATUS_FD = 3;
 const SECCOMP_FD = 4;
 
 export const INSTALL_HINT = 'install bubblewrap (Debian/Ubuntu: apt-get install -y bubblewrap; Fedora: dnf install bubblewrap)';
+
+function kernelAtLeast(major: number, minor: number): boolean {
+  const [a = 0, b = 0] = release().split(/[.-]/).map(Number);
+  return a > major || (a === major && b >= minor);
+}
 
 export function findBwrap(): string | undefined {
   return BWRAP_PATHS.find((p) => existsSync(p));
@@ -60,10 +71,14 @@ export class BwrapSandbox implements Sandbox {
   readonly #slots: SlotLauncher[];
   readonly #cgroups: CgroupStatus;
   readonly #seccomp: { arch: SeccompArch; path: string } | undefined;
+  readonly #joinViaFds: boolean;
 
   private constructor(bwrap: string, options: BwrapSandboxOptions) {
     this.slots = options.slots;
     this.#bwrap = bwrap;
+    // Since Linux 5.16 a write to cgroup.procs is checked against the credentials of whoever
+    // opened the file, so the sandboxed shell can join through fds we opened.
+    this.#joinViaFds = (options.cgroupJoin ?? (kernelAtLeast(5, 16) ? 'fds' : 'shell')) === 'fds';
     this.#tools = findTools();
     this.#pool = new SlotPool(options.slots);
     const workParent = options.workParent ?? defaultWorkParent();
@@ -106,7 +121,7 @@ export class BwrapSandbox implements Sandbox {
 
   get isolation(): IsolationInfo {
     const uids = this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined);
-    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, seccomp: this.#seccomp?.arch };
+    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, cgroupJoin: this.#joinViaFds ? 'fds' : 'shell', seccomp: this.#seccomp?.arch };
   }
 
   /**
@@ -128,13 +143,35 @@ export class BwrapSandbox implements Sandbox {
 
     const index = await this.#pool.acquire();
     const slot = this.#slots[index]!;
-    let release = true;
+    let released = false;
+    let held = false;
+    const release = () => {
+      if (released || held) return;
+      released = true;
+      this.#pool.release(index);
+    };
     try {
       const { limits } = request;
       const names = fileNames(request.files);
       const { process: waiter, cgroup } = slot.take({ tool, names }, (dir) => this.#workspace.writeFiles(dir, request.files));
-      cgroup?.setLimits(limits.memoryBytes, limits.pids + CHAIN_PROCESSES);
+      cgroup?.setLimits(limits.memoryBytes, limits.pids + (this.#joinViaFds ? 0 : CHAIN_PROCESSES));
       const before = cgroup?.counters();
+      let after: CgroupCounters | undefined;
+      let done: Promise<void> | undefined;
+      const payloadDone = () => (done ??= (async () => {
+        if (!cgroup) return;
+        // "Done" is an empty cgroup, not the first process's exit.
+        if (await cgroup.waitEmpty(EMPTY_DEADLINE_MS)) {
+          after = cgroup.counters();
+          return;
+        }
+        held = true;
+        void cgroup.waitEmpty(60_000).then((empty) => {
+          held = !empty;
+          if (empty) this.#pool.release(index);
+        });
+        throw new SandboxError(`processes of a run in sandbox slot ${index} survived SIGKILL for ${EMPTY_DEADLINE_MS} ms; the slot is held until they are gone`);
+      })());
       const line = buildLaunchLine({ uidDrop: slot.uid !== undefined, limits, tool, toolArgs });
       const result = await waiter.run({
         stdin: line + (request.stdin ?? ''),
@@ -143,25 +180,31 @@ export class BwrapSandbox implements Sandbox {
         signal: request.signal,
         onKill: () => cgroup?.kill(),
         softKill: (pid) => killBelow(pid, cgroup),
-        settle: cgroup && (async () => {
-          // "Done" is an empty cgroup, not the first process's exit.
-          if (await cgroup.waitEmpty(EMPTY_DEADLINE_MS)) return;
-          release = false;
-          void cgroup.waitEmpty(60_000).then((empty) => empty && this.#pool.release(index));
-          throw new SandboxError(`processes of a run in sandbox slot ${index} survived SIGKILL for ${EMPTY_DEADLINE_MS} ms; the slot is held until they are gone`);
-        }),
+        // Once the code's own processes are gone the slot can take its next run, in the other
+        // turn's cgroup, while bwrap still tears this one's namespaces down (an RCU grace period).
+        onStatus: (status) => {
+          if (!this.#joinViaFds || !cgroup || !('exit-code' in status)) return;
+          // Nothing of this run may be killed any more: its cgroup is about to hold the next waiter.
+          waiter.disarm();
+          void payloadDone().then(release, () => undefined);
+        },
+        settle: payloadDone,
       });
-      return readBwrapResult(result, limits, before, cgroup?.counters());
+      return readBwrapResult(result, limits, before, after ?? cgroup?.counters());
     } finally {
-      if (release) this.#pool.release(index);
+      release();
     }
   }
 
   #spawnWaiter(uid: number | undefined, cgroup: SlotCgroup | undefined, dir: string, plan: LaunchPlan): ContainedProcess {
+    // Fresh opens per waiter: a shared fd would share its offset, and the next bwrap would read EOF.
+    const seccompFd = this.#seccomp ? openSync(this.#seccomp.path, 'r') : undefined;
+    const cgroupFds = cgroup && this.#joinViaFds ? cgroup.procsFiles.map((f) => openSync(f, 'w')) : [];
+    const firstCgroupFd = SECCOMP_FD + (seccompFd === undefined ? 0 : 1);
     const waiter = buildWaiter({
       bwrap: this.#bwrap,
       uid,
-      cgroupProcs: cgroup?.procsFiles,
+      join: !cgroup ? undefined : this.#joinViaFds ? { viaFds: cgroupFds.map((_, i) => firstCgroupFd + i) } : { viaShell: cgroup.procsFiles },
       passwdFile: this.#workspace.passwdFile,
       groupFile: this.#workspace.groupFile,
       tool: plan.tool,
@@ -169,19 +212,17 @@ export class BwrapSandbox implements Sandbox {
       statusFd: STATUS_FD,
       seccompFd: this.#seccomp ? SECCOMP_FD : undefined,
     });
-    // A fresh open per run: a shared fd would share its offset, and the next bwrap would read EOF.
-    const seccompFd = this.#seccomp ? openSync(this.#seccomp.path, 'r') : undefined;
     try {
       return ContainedProcess.spawn({
         file: waiter.file,
         args: waiter.args,
         cwd: this.#workspace.root,
         statusFd: true,
-        passFds: seccompFd === undefined ? [] : [seccompFd],
+        passFds: [...(seccompFd === undefined ? [] : [seccompFd]), ...cgroupFds],
         softKill: (pid) => killBelow(pid, undefined),
       });
     } finally {
-      if (seccompFd !== undefined) closeSync(seccompFd);
+      for (const fd of [...(seccompFd === undefined ? [] : [seccompFd]), ...cgroupFds]) closeSync(fd);
     }
   }
 

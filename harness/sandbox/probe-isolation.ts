@@ -143,7 +143,8 @@ async function describeSandbox(sandbox: BwrapSandbox, report: IsolationReport): 
   }
 
   const caps = info.cgroups.capabilities;
-  report.cgroups = { ok: info.cgroups.mode !== 'none', mode: info.cgroups.mode, enforces: caps ? enforced(caps) : [], detail: info.cgroups.reason };
+  const join = info.cgroupJoin === 'fds' ? 'runs join through fds we open (Linux ≥ 5.16)' : 'runs join through a root shell';
+  report.cgroups = { ok: info.cgroups.mode !== 'none', mode: info.cgroups.mode, enforces: caps ? enforced(caps) : [], detail: caps ? `${info.cgroups.reason}; ${join}` : info.cgroups.reason };
   if (!report.cgroups.ok) warnings.push(`no cgroups (${info.cgroups.reason}): memory is only limited per process (RLIMIT_AS, V8 heap), CPU time is not measured, and OOM kills are not detected`);
 
   if (!info.seccomp) {
@@ -175,7 +176,7 @@ function performanceNotes(): IsolationReport['performance'] {
   const rcuExpedited = rcu === undefined ? undefined : rcu !== '0';
   const notes = [`per-run files in ${workParent}${workParentTmpfs ? ' (tmpfs)' : ' (disk: slower)'}`];
   // Measured here under load: 105 ms against 74 ms per sandboxed `python3 -c pass`.
-  if (rcuExpedited === false) notes.push('rcu_expedited is 0: bwrap and cgroup moves wait for RCU grace periods; `echo 1 > /sys/kernel/rcu_expedited` makes runs faster on a busy machine');
+  if (rcuExpedited === false) notes.push('rcu_expedited is 0: namespace setup, teardown and cgroup moves wait for RCU grace periods; `echo 1 > /sys/kernel/rcu_expedited` makes runs faster on a busy machine');
   return { workParent, workParentTmpfs, rcuExpedited, detail: notes.join('; ') };
 }
 

@@ -33,6 +33,8 @@ export interface RunOptions {
    * the cgroup is empty. It may kill again through `onKill`.
    */
   settle?: () => Promise<void>;
+  /** Each JSON object bwrap writes to the status fd, as it arrives (`{"exit-code": n}` ends the payload). */
+  onStatus?: (status: Record<string, unknown>) => void;
 }
 
 export type ContainedCommand = SpawnSpec & RunOptions;
@@ -71,6 +73,8 @@ export class ContainedProcess {
   #truncated = false;
   #stop: SandboxStop = 'exited';
   #statusText = '';
+  #statusSeen = 0;
+  #onStatus: ((status: Record<string, unknown>) => void) | undefined;
   #closed = false;
   #spawnError: Error | undefined;
   #onKill: (() => void) | undefined;
@@ -78,6 +82,8 @@ export class ContainedProcess {
   #escalation: NodeJS.Timeout | undefined;
   #used = false;
   #alive = true;
+  #disarmed = false;
+  #timer: NodeJS.Timeout | undefined;
 
   private constructor(child: ChildProcess, softKill: ((pid: number) => boolean) | undefined) {
     this.#child = child;
@@ -98,6 +104,7 @@ export class ContainedProcess {
     child.stderr!.on('data', this.#onData('err'));
     (child.stdio[3] as NodeJS.ReadableStream | null | undefined)?.on('data', (d: Buffer) => {
       if (this.#statusText.length < 65536) this.#statusText += d.toString('utf8');
+      this.#reportStatus();
     });
     child.stdin!.on('error', () => {
       /* the program need not read its stdin */
@@ -124,7 +131,7 @@ export class ContainedProcess {
     return this.#alive;
   }
 
-  /** Kills the process group of a spawned process that will never run; resolves once it is reaped. */
+  /** Kills a spawned process that will never run (softly first, as a run would be); resolves once it is reaped. */
   async discard(): Promise<void> {
     this.#kill('aborted');
     await this.#exited;
@@ -140,15 +147,17 @@ export class ContainedProcess {
     this.#cap = options.outputBytes;
     this.#onKill = options.onKill;
     this.#softKill = options.softKill ?? this.#softKill;
+    this.#onStatus = options.onStatus;
+    this.#reportStatus();
     this.#enforceCap();
     this.#child.stdin!.end(options.stdin ?? '');
-    const timer = setTimeout(() => this.#kill('wall-timeout'), options.wallMs);
+    this.#timer = setTimeout(() => this.#kill('wall-timeout'), options.wallMs);
     const onAbort = () => this.#kill('aborted');
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
 
     const [exitCode, signal] = await this.#exited;
-    clearTimeout(timer);
+    clearTimeout(this.#timer);
     clearTimeout(this.#escalation);
     options.signal?.removeEventListener('abort', onAbort);
     if (this.#spawnError) throw new SandboxError(`could not start the sandbox: ${this.#spawnError.message}`, { cause: this.#spawnError });
@@ -183,6 +192,23 @@ export class ContainedProcess {
     };
   }
 
+  /**
+   * No more kills for this run, from the timer, an abort or the output cap: what is left of it
+   * is trusted code on its way out, and the caller reuses what a kill would reach.
+   */
+  disarm(): void {
+    this.#disarmed = true;
+    clearTimeout(this.#timer);
+    clearTimeout(this.#escalation);
+  }
+
+  #reportStatus(): void {
+    if (!this.#onStatus) return;
+    const all = parseStatus(this.#statusText.slice(0, this.#statusText.lastIndexOf('}') + 1));
+    for (const status of all.slice(this.#statusSeen)) this.#onStatus(status);
+    this.#statusSeen = all.length;
+  }
+
   #onData(stream: 'out' | 'err') {
     return (data: Buffer) => {
       if (this.#truncated) return;
@@ -212,6 +238,7 @@ export class ContainedProcess {
   }
 
   #kill(reason: SandboxStop): void {
+    if (this.#disarmed) return;
     if (this.#stop === 'exited') this.#stop = reason;
     if (this.#alive && this.#escalation === undefined && this.#child.pid !== undefined && this.#softKill) {
       let handled = false;
