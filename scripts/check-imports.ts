@@ -4,7 +4,10 @@
  * showing that their tests compile and run. Known upstream errata (harness/tasks/errata.ts) are
  * counted apart. Prints a table and exits 1 when anything is unexpected.
  *
- *   npx tsx scripts/check-imports.ts [--datasets ../shared/datasets] [--timeout 300] [--only mbpp+]
+ * Memory defaults to 4 GiB a task, EvalPlus's own limit: MbppPlus/255 holds two outputs of about
+ * 1.1 GB each (the canonical's and the solution's) and cannot pass under the grader's 2 GiB default.
+ *
+ *   npx tsx scripts/check-imports.ts [--datasets ../shared/datasets] [--timeout 300] [--memory-gb 4] [--only mbpp+]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,11 +26,13 @@ const { values } = parseArgs({
   options: {
     datasets: { type: 'string', default: new URL('../../shared/datasets', import.meta.url).pathname },
     timeout: { type: 'string', default: '300' },
+    'memory-gb': { type: 'string', default: '4' },
     only: { type: 'string', multiple: true },
   },
 });
 const root = resolve(values.datasets!);
 const timeoutSeconds = Number(values.timeout);
+const memoryBytes = Number(values['memory-gb']) * 2 ** 30;
 
 /** Where each public set sits in ../shared/datasets (see its README). */
 const LAYOUT: Record<string, string> = {
@@ -66,7 +71,7 @@ for (const set of PUBLIC_SETS) {
 }
 
 const sandbox = await BwrapSandbox.create({ slots: 2 });
-const grader = new Grader(sandbox, { timeoutSeconds });
+const grader = new Grader(sandbox, { timeoutSeconds, memoryBytes });
 const rows: (string | number)[][] = [];
 const problems: string[] = [];
 const errataSeen: string[] = [];
@@ -112,7 +117,7 @@ try {
 }
 
 console.log(formatTable(['set', 'tasks', 'check', 'pass', 'fail', 'errata', 'slowest (wall)', 'seconds'], rows));
-console.log(`\n${suites.reduce((n, s) => n + s.tasks.length, 0)} tasks in ${((performance.now() - started) / 1000).toFixed(0)} s, ${sandbox.slots} sandbox slots, CPU limit ${timeoutSeconds} s per task`);
+console.log(`\n${suites.reduce((n, s) => n + s.tasks.length, 0)} tasks in ${((performance.now() - started) / 1000).toFixed(0)} s, ${sandbox.slots} sandbox slots, per task ${timeoutSeconds} s CPU and ${values['memory-gb']} GiB`);
 if (errataSeen.length > 0) console.log(`\nknown upstream errata:\n${errataSeen.sort().map((e) => `  ${e}`).join('\n')}`);
 if (problems.length > 0) console.log(`\nunexpected:\n${problems.sort().map((p) => `  ${p}`).join('\n')}`);
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -30,7 +30,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * `codebench` (our corpus); a public set by name (`humaneval`, `humaneval+`, `mbpp+:base`,
  * `multipl-e-js`, …) from the cache that `codebench tasks fetch` fills; a folder of task files;
  * or a data file in any supported format, optionally with `:base` or `:plus` after an EvalPlus
- * file's path.
+ * file's path. Built-in names win over files of the same name (write `./mbpp` for a file).
  */
 export function loadSuite(name: string, options: SuiteOptions = {}): Task[] {
   if (name === 'codebench') return loadCorpus(CORPUS_DIR, 'codebench', options.onInvalid);

@@ -31,6 +31,11 @@ export const ERRATA: Readonly<Record<string, Erratum>> = {
     effect: 'note',
     reason: 'plus_input is {} (an empty object, not a list) in MBPP+ v0.2.0: there are no plus inputs, so the plus variant runs the 3 base inputs only',
   },
+  'MbppPlus/255': {
+    effect: 'note',
+    reason:
+      'needs about 2.3 GB: one plus input (5 colours, n = 77) makes combinations_with_replacement return 1.66 million tuples (about 1.1 GB), held twice to compare; EvalPlus allows 4 GB, so under a 2 GiB sandbox limit even the canonical solution fails with MemoryError',
+  },
   'MultiPL-E/js/HumanEval_51_remove_vowels': syntax('a raw newline inside a string literal ("abcdef<newline>ghijklm")'),
   'MultiPL-E/js/mbpp_237_check_occurences': syntax('an object literal with array keys ({[1, 3]: 2, ...})'),
   'MultiPL-E/js/mbpp_563_extract_values': syntax(UNQUOTED),

@@ -37,9 +37,12 @@ export const EVALPLUS_TEST_CALL_NAME = '_cb_check';
 export function toEvalPlusTests(spec: EvalPlusTestSpec): string {
   const oracle = evalPlusOracle(spec.dataset, spec.entryPoint);
   const special = oracle === undefined ? '' : `    ${ORACLE_PYTHON[oracle]}\n`;
-  const helper = (oracle && ORACLE_HELPERS[oracle]) ?? '';
+  const helper = oracle && ORACLE_HELPERS[oracle] ? `\n${ORACLE_HELPERS[oracle]}\n` : '';
   const notNone = oracle === 'not-none';
   const inputs = spec.inputs.map((group) => `    (${py(group.name)}, ${py(group.json)}),\n`).join('');
+  const allTuples = spec.inputConversion?.includes('_cb_all_tuples')
+    ? '\ndef _cb_all_tuples(value):\n    return tuple(_cb_all_tuples(v) for v in value) if isinstance(value, list) else value\n\n'
+    : '';
   return `import copy as _cb_copy
 import json as _cb_json
 import math as _cb_math
@@ -53,14 +56,9 @@ _CB_REFERENCE = ${py(spec.referenceSource)}
 _CB_INPUTS = (
 ${inputs})
 
-
-def _cb_all_tuples(value):
-    return tuple(_cb_all_tuples(v) for v in value) if isinstance(value, list) else value
-
-
+${allTuples}
 def _cb_convert(inp):
     return ${spec.inputConversion ?? 'inp'}
-
 
 ${helper}
 def _cb_is_floats(x):
@@ -165,6 +163,8 @@ ${notNone ? '            exp = exp is not None\n' : ''}            limit = max($
                 raise AssertionError('%s took more than %.1f s of CPU time' % (where, limit)) from None
             if not _cb_matches(inp, out, exp):
                 raise AssertionError('%s returned %s, expected %s' % (where, _cb_show(out), _cb_show(exp)))
+            # Some outputs are a gigabyte (MbppPlus/255): hold no more than this input's two.
+            del exp, out
 `;
 }
 
