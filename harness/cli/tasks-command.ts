@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../core/errors.ts';
 import type { Task } from '../core/task.ts';
@@ -64,7 +65,10 @@ function show(tasks: Task[], args: TasksArgs, io: CliIO): void {
   const task = tasks.find((t) => t.id === args.id);
   if (!task) throw new InputError(`tasks show ${args.id}: no such task in ${args.suite.join(', ')}`);
   if (args.json) return io.stdout(`${JSON.stringify(task, null, 2)}\n`);
-  io.stdout(`${task.id} (${task.language}, ${task.kind}${task.difficulty ? `, ${task.difficulty}` : ''})\nfrom ${task.origin.file}\n\n--- prompt ---\n${task.prompt}\n--- tests ---\n${task.tests}\n`);
+  const tests = task.cases ? task.cases.map((c, i) => `case ${i + 1} input:\n${c.input}\ncase ${i + 1} output:\n${c.output}\n`).join('') : `${task.tests}\n`;
+  const erratum = erratumFor(task.id);
+  const note = erratum ? `known upstream erratum (${erratum.effect}): ${erratum.reason}\n` : '';
+  io.stdout(`${task.id} (${task.language}, ${task.kind}${task.difficulty ? `, ${task.difficulty}` : ''})\nfrom ${task.origin.file}\n${note}\n--- prompt ---\n${task.prompt}\n--- tests ---\n${tests}`);
 }
 
 interface Check {
@@ -81,7 +85,11 @@ interface Check {
  */
 async function validate(tasks: Task[], args: TasksArgs, io: CliIO): Promise<number> {
   const wrongById = new Map<string, string[]>();
-  if (args.suite.includes('codebench')) for (const e of loadCorpusWithWrong(CORPUS_DIR)) wrongById.set(e.task.id, e.wrong);
+  // Known-wrong solutions live in task files: our corpus, or any folder of them given as a suite.
+  for (const name of args.suite) {
+    const dir = name === 'codebench' ? CORPUS_DIR : existsSync(name) && statSync(name).isDirectory() ? name : undefined;
+    if (dir !== undefined) for (const e of loadCorpusWithWrong(dir, name)) wrongById.set(e.task.id, e.wrong);
+  }
   const checks: Check[] = tasks.flatMap((task) => [
     ...(task.reference === undefined ? [] : [{ task, kind: 'reference' as const, index: 0, code: task.reference }]),
     ...(wrongById.get(task.id) ?? []).map((code, index) => ({ task, kind: 'wrong' as const, index, code })),
@@ -112,12 +120,12 @@ async function validate(tasks: Task[], args: TasksArgs, io: CliIO): Promise<numb
           else if (erratumFor(c.task.id)?.effect === 'unpassable') row.refBad++;
           else {
             row.refBad++;
-            problems.push(`${c.task.origin.file}: field "reference": ${c.task.id} does not pass its tests: ${result.verdict}: ${result.detail}`);
+            problems.push(`${where(c.task)}: field "reference": ${c.task.id} does not pass its tests: ${result.verdict}: ${result.detail}`);
           }
         } else if (result.verdict === 'pass') {
           row.wrongPassed++;
-          const what = c.kind === 'stub' ? `line ${c.task.origin.line}: ${c.task.id}'s tests accept an empty stub` : `field "wrong[${c.index}]": ${c.task.id}'s tests accept this known-wrong solution`;
-          problems.push(`${c.task.origin.file}: ${what}`);
+          const what = c.kind === 'stub' ? `${c.task.id}'s tests accept an empty stub` : `field "wrong[${c.index}]": ${c.task.id}'s tests accept this known-wrong solution`;
+          problems.push(`${where(c.task)}: ${what}`);
         } else row.wrongRejected++;
       }),
     );
@@ -134,4 +142,8 @@ async function validate(tasks: Task[], args: TasksArgs, io: CliIO): Promise<numb
     io.stdout(problems.length === 0 ? 'all references pass and all known-wrong solutions are rejected\n' : `${problems.length} problem(s)\n`);
   }
   return problems.length === 0 ? 0 : 1;
+}
+
+function where(task: Task): string {
+  return task.origin.line === undefined ? task.origin.file : `${task.origin.file}:${task.origin.line}`;
 }

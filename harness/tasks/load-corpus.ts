@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import type { z } from 'zod';
 import { InputError } from '../core/errors.ts';
 import type { Task } from '../core/task.ts';
-import { TASK_FILE_FIELDS, TASK_ID_PATTERN, taskFileSchema, type TaskFile } from './task-file-schema.ts';
+import { SELF_RUNNING_TESTS, TASK_FILE_FIELDS, TASK_ID_PATTERN, taskFileSchema, type TaskFile } from './task-file-schema.ts';
 
 /** Task files are a few kilobytes; anything this big is a mistake, not a task. */
 export const MAX_TASK_FILE_BYTES = 1024 * 1024;
@@ -101,6 +101,7 @@ function toTask(data: TaskFile, file: string, suite: string): Task {
     entryPoint: data.entry_point,
     reference: data.reference,
     tests: data.tests,
+    ...(SELF_RUNNING_TESTS.has(data.language) ? { testCall: '' } : {}),
     difficulty: data.difficulty,
     tags: data.tags,
     created: data.created,

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 
 /** The languages our own corpus is written in, with the short form used in task ids. */
-export const CORPUS_LANGUAGES = { python: 'py', typescript: 'ts' } as const;
+export const CORPUS_LANGUAGES = { python: 'py', typescript: 'ts', go: 'go', rust: 'rs', cpp: 'cpp', java: 'java' } as const;
 
 export type CorpusLanguage = keyof typeof CORPUS_LANGUAGES;
 
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
-/** `cb/py/<slug>` or `cb/ts/<slug>`; the slug must equal the file name (checked by the loader). */
-export const TASK_ID_PATTERN = new RegExp(`^cb/(py|ts)/(${SLUG})$`);
+/** `cb/<language>/<slug>`, e.g. `cb/py/<slug>`; the slug must equal the file name (checked by the loader). */
+export const TASK_ID_PATTERN = new RegExp(`^cb/(${Object.values(CORPUS_LANGUAGES).join('|')})/(${SLUG})$`);
+
+/** Languages whose tests run themselves (a `main`, `#[test]`s or `TestX`), as in HumanEval-X. */
+export const SELF_RUNNING_TESTS: ReadonlySet<CorpusLanguage> = new Set(['go', 'rust', 'cpp', 'java']);
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -46,12 +49,30 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** How each language declares the entry point and the `check` function the grader calls. */
+/** How each language declares a function, as a pattern with NAME for its name. */
+const DECLARATION: Record<CorpusLanguage, string> = {
+  python: '^\\s*def\\s+NAME\\s*\\(',
+  typescript: '^\\s*function\\s+NAME\\s*[<(]',
+  go: '^\\s*func\\s+NAME\\s*[[(]',
+  rust: '^\\s*(?:pub\\s+)?fn\\s+NAME\\s*[<(]',
+  cpp: '^[ \\t]*[\\w:<>,&* \\t]*[\\w>&*][ \\t]+[&*]?NAME[ \\t]*\\(',
+  java: '^[ \\t]*(?:(?:public|private|protected|static|final)[ \\t]+)*[\\w<>\\[\\],.? \\t]*[\\w>\\]][ \\t]+NAME[ \\t]*\\(',
+};
+
+/** Whether `code` declares the function `name` in `language`. */
 function declares(language: CorpusLanguage, name: string, code: string): boolean {
-  const n = escapeRegExp(name);
-  const pattern = language === 'python' ? `^\\s*def\\s+${n}\\s*\\(` : `^\\s*function\\s+${n}\\s*[<(]`;
-  return new RegExp(pattern, 'm').test(code);
+  return new RegExp(DECLARATION[language].replace('NAME', escapeRegExp(name)), 'm').test(code);
 }
+
+/** What the hidden tests must contain, per language: a `check`, or tests that run themselves. */
+const TEST_SHAPE: Record<CorpusLanguage, { pattern: RegExp; want: (entry: string) => string }> = {
+  python: { pattern: /^\s*def\s+check\s*\(/m, want: () => 'def check(candidate):' },
+  typescript: { pattern: /^\s*function\s+check\s*[<(]/m, want: (e) => `function check(candidate: typeof ${e}): void {` },
+  go: { pattern: /^\s*func\s+Test\w*\s*\(\s*t\s+\*testing\.T\s*\)/m, want: () => 'func TestXxx(t *testing.T)' },
+  rust: { pattern: /#\[test\]/, want: () => 'at least one #[test] function (inside #[cfg(test)] mod tests)' },
+  cpp: { pattern: /^\s*int\s+main\s*\(/m, want: () => 'int main() that asserts and returns 0' },
+  java: { pattern: /\bclass\s+Main\b[\s\S]*\bstatic\s+void\s+main\s*\(/, want: () => 'public class Main { public static void main(String[] args) { ... } }' },
+};
 
 function lastNonBlankLine(text: string): string {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
@@ -61,9 +82,9 @@ function lastNonBlankLine(text: string): string {
 /** Zod schema for one YAML task file; field names are the snake_case ones written in YAML. */
 export const taskFileSchema = z
   .strictObject({
-    id: z.string().regex(TASK_ID_PATTERN, 'expected cb/py/<slug> or cb/ts/<slug> with a lowercase kebab-case slug'),
+    id: z.string().regex(TASK_ID_PATTERN, `expected cb/<${Object.values(CORPUS_LANGUAGES).join('|')}>/<slug> with a lowercase kebab-case slug`),
     kind: z.enum(['function']),
-    language: z.enum(['python', 'typescript']),
+    language: z.enum(Object.keys(CORPUS_LANGUAGES) as [CorpusLanguage, ...CorpusLanguage[]]),
     difficulty: z.enum(['easy', 'medium', 'hard']),
     tags: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'tags are lowercase kebab-case words')),
     created: z.string().refine(isIsoDate, { message: 'expected a real date written as YYYY-MM-DD' }),
@@ -79,21 +100,26 @@ export const taskFileSchema = z
     if (!task.id.startsWith(`cb/${prefix}/`)) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: `a ${language} task id must start with cb/${prefix}/` });
     }
-    const decl = language === 'python' ? `def ${task.entry_point}(` : `function ${task.entry_point}(`;
     for (const field of ['prompt', 'reference'] as const) {
       if (!declares(language, task.entry_point, task[field])) {
         ctx.addIssue({
           code: 'custom',
           path: ['entry_point'],
-          message: `"${task.entry_point}" is not declared in ${field} (expected a line starting with "${decl}")`,
+          message: `"${task.entry_point}" is not declared in ${field} (expected a ${language} function declaration of that name)`,
         });
       }
     }
-    const last = lastNonBlankLine(task.prompt);
-    if (language === 'python' && !(last.endsWith('"""') || last.endsWith("'''"))) {
+    if (SELF_RUNNING_TESTS.has(language) && !lastNonBlankLine(task.prompt).endsWith('{')) {
+      ctx.addIssue({ code: 'custom', path: ['prompt'], message: `a ${language} prompt must end with the line that opens ${task.entry_point}'s body ("... {")` });
+    }
+    if (language === 'java' && !/^\s*(?:public\s+)?class\s+Solution\b/m.test(task.prompt)) {
+      ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'a Java prompt must declare class Solution, which holds the method' });
+    }
+    const lastLine = lastNonBlankLine(task.prompt);
+    if (language === 'python' && !(lastLine.endsWith('"""') || lastLine.endsWith("'''"))) {
       ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'a Python prompt must end with the closing """ of the docstring' });
     }
-    if (language === 'typescript' && !(last.startsWith(`function ${task.entry_point}`) && last.endsWith('{'))) {
+    if (language === 'typescript' && !(lastLine.startsWith(`function ${task.entry_point}`) && lastLine.endsWith('{'))) {
       ctx.addIssue({
         code: 'custom',
         path: ['prompt'],
@@ -107,9 +133,9 @@ export const taskFileSchema = z
         }
       }
     }
-    if (!declares(language, 'check', task.tests)) {
-      const want = language === 'python' ? 'def check(candidate):' : `function check(candidate: typeof ${task.entry_point}): void {`;
-      ctx.addIssue({ code: 'custom', path: ['tests'], message: `must define ${want}` });
+    const shape = TEST_SHAPE[language];
+    if (!shape.pattern.test(task.tests)) {
+      ctx.addIssue({ code: 'custom', path: ['tests'], message: `must define ${shape.want(task.entry_point)}` });
     }
   });
 
