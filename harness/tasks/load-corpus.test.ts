@@ -151,7 +151,7 @@ describe('malformed task files', () => {
     write('python/sample.yaml', VALID.replace('cb/py/sample', 'cb/py/other'));
     expect(errorOf()).toMatch(/sample\.yaml:1: field "id": slug "other" must equal the file name "sample"/);
     write('python/sample.yaml', VALID.replace('cb/py/sample', 'cb/py/Sample_1'));
-    expect(errorOf()).toMatch(/sample\.yaml:1: field "id": expected cb\/py\/<slug>/);
+    expect(errorOf()).toMatch(/sample\.yaml:1: field "id": expected cb\/<py\|ts\|go\|rs\|cpp\|java>\/<slug> with a lowercase kebab-case slug, got "cb\/py\/Sample_1"/);
   });
 
   it('names both files for a duplicate id', () => {
