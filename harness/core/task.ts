@@ -6,7 +6,8 @@ export const LANGUAGES: readonly Language[] = ['python', 'typescript', 'javascri
 /**
  * `function`: complete a function from its signature and docstring; hidden tests call it.
  * `program`: a whole program that reads stdin and writes stdout, checked against `cases`.
- * `files` arrives with the corpus issue.
+ * `files`: a multi-file exercise (Aider polyglot / Exercism layout): the model returns whole
+ * solution files, the exercise's own test files run against them (see `files`).
  */
 export type TaskKind = 'function' | 'program' | 'files';
 
@@ -45,6 +46,22 @@ export interface Task {
   atol?: number;
   /** stdin/stdout cases (`program` tasks): the program reads `input` and must print `output`. */
   cases?: ProgramCase[];
+  /** The exercise's files (`files` tasks); `prompt` is then its instructions. */
+  files?: ExerciseFiles;
+}
+
+/**
+ * A multi-file exercise's files, each by its path relative to the exercise folder. `reference`
+ * holds the example solution and `tests` the test files, both as a whole-file answer
+ * (`formatFileAnswer`), so the reference model and the run's corpus hash need nothing new.
+ */
+export interface ExerciseFiles {
+  /** The files the model may replace, with their stub contents. */
+  solution: Record<string, string>;
+  /** The test files; an answer can never replace them. */
+  test: Record<string, string>;
+  /** Other files the tests need (helpers, build files), written to the workspace as they are. */
+  support: Record<string, string>;
 }
 
 export interface TaskSource {

@@ -16,7 +16,7 @@ export interface ExtractOptions {
 }
 
 /** Fence info-string tags that name each language; untagged blocks are candidates too. */
-const LANGUAGE_TAGS: Record<Language, RegExp> = {
+export const LANGUAGE_TAGS: Record<Language, RegExp> = {
   python: /^(?:python[\d.]*|py\d*)$/,
   typescript: /^(?:typescript|ts|tsx)$/,
   javascript: /^(?:javascript|js|jsx|mjs|node|nodejs)$/,
@@ -64,7 +64,7 @@ export function extractCode(completion: string, options: ExtractOptions): Extrac
 const THINK_TAG = /<(\/?)think(?:ing)?>/gi;
 const TOUCHING = new Set(['"', "'", '`', '\\']);
 
-function removeThinking(text: string): { text: string | undefined; removed: boolean } {
+export function removeThinking(text: string): { text: string | undefined; removed: boolean } {
   const kept: string[] = [];
   let keepFrom = 0;
   let openAt: number | undefined;
@@ -102,10 +102,14 @@ function atLineStart(text: string, index: number): boolean {
   return true;
 }
 
-interface FencedBlock {
+export interface FencedBlock {
   /** Lower-cased first word of the info string, `''` when untagged. */
   tag: string;
   content: string;
+  /** The whole info string after the fence, trimmed (a path may be written there). */
+  info: string;
+  /** 0-based line number of the opening fence. */
+  line: number;
 }
 
 const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
@@ -116,21 +120,21 @@ const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
  * nested list items), and a closing fence glued to the end of the last code line (`return x```).
  * An unclosed fence runs to the end of the text, as truncated output does.
  */
-function findFencedBlocks(text: string): FencedBlock[] {
+export function findFencedBlocks(text: string): FencedBlock[] {
   const blocks: FencedBlock[] = [];
-  let open: { indent: number; fence: string; tag: string; body: string[] } | undefined;
+  let open: { indent: number; fence: string; tag: string; info: string; line: number; body: string[] } | undefined;
   const finish = (): void => {
-    if (open) blocks.push({ tag: open.tag, content: trimBlankEdges(open.body.join('\n')) });
+    if (open) blocks.push({ tag: open.tag, content: trimBlankEdges(open.body.join('\n')), info: open.info, line: open.line });
     open = undefined;
   };
-  for (const line of text.split('\n')) {
+  for (const [index, line] of text.split('\n').entries()) {
     if (open === undefined) {
       const match = FENCE_OPEN.exec(line);
       const fence = match?.[2] ?? '';
       const info = match?.[3] ?? '';
       // A backtick in a backtick fence's info string makes it inline code, not a fence.
       if (!match || (fence.startsWith('`') && info.includes('`'))) continue;
-      open = { indent: match[1]?.length ?? 0, fence, tag: fenceTag(info), body: [] };
+      open = { indent: match[1]?.length ?? 0, fence, tag: fenceTag(info), info: info.trim(), line: index, body: [] };
       continue;
     }
     const close = FENCE_CLOSE.exec(line)?.[1];
