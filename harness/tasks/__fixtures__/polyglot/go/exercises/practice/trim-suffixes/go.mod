@@ -1,0 +1,3 @@
+module trimsuffixes
+
+go 1.18

@@ -1,0 +1,5 @@
+class Greeting {
+    static String greet(String name) {
+        return "Hello, " + name + "!";
+    }
+}
