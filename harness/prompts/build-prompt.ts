@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../core/generate.ts';
 import type { Language, Task } from '../core/task.ts';
+import { filesPrompt } from './build-files-prompt.ts';
 
 const LANGUAGE_NAMES: Record<Language, { name: string; fence: string }> = {
   python: { name: 'Python', fence: 'python' },
@@ -15,6 +16,7 @@ const SYSTEM = 'You are an expert software engineer. Answer with correct, comple
 
 /** The first-try messages for a function-completion task. */
 export function buildPrompt(task: Task): ChatMessage[] {
+  if (task.kind === 'files') return [{ role: 'system', content: SYSTEM }, { role: 'user', content: filesPrompt(task) }];
   const { name, fence } = LANGUAGE_NAMES[task.language];
   const user = [
     `Complete the following ${name} function \`${task.entryPoint}\`.`,

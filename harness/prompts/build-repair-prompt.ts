@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../core/generate.ts';
 import type { Task } from '../core/task.ts';
+import { filesRepairRequest } from './build-files-prompt.ts';
 import { buildPrompt } from './build-prompt.ts';
 
 const MAX_OUTPUT = 3000;
@@ -21,7 +22,7 @@ export function buildRepairPrompt(task: Task, firstAnswer: string, testOutput: s
         cleanTestOutput(testOutput),
         '```',
         '',
-        'Fix the code. Return the whole corrected function in a single code block.',
+        task.kind === 'files' ? filesRepairRequest(task) : 'Fix the code. Return the whole corrected function in a single code block.',
       ].join('\n'),
     },
   ];
