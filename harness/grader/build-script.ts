@@ -45,11 +45,13 @@ export function buildScript(plan: ScriptPlan): string {
     'W=$(mktemp -d "${TMPDIR:-/tmp}/codebench.XXXXXX") || exit 96',
     "trap 'rm -rf \"$W\"' EXIT",
   ];
-  for (const stage of plan.prepare ?? []) lines.push(`${command(stage)} || exit 96`);
+  // Nothing before the test program reads stdin: a source that includes /dev/stdin must not get
+  // the nonce at compile time.
+  for (const stage of plan.prepare ?? []) lines.push(`${command(stage)} </dev/null || exit 96`);
   // Compilers talk on stdout too, and a template error can fill the output cap: their output goes
   // to a file and its head to stderr, so only the test program writes stdout.
   for (const stage of plan.build) {
-    lines.push(`${command(stage)} >"$W/build.log" 2>&1`, 'codebench_build=$?', `head -c ${BUILD_LOG_BYTES} "$W/build.log" >&2`);
+    lines.push(`${command(stage)} </dev/null >"$W/build.log" 2>&1`, 'codebench_build=$?', `head -c ${BUILD_LOG_BYTES} "$W/build.log" >&2`);
     lines.push('[ "$codebench_build" -eq 0 ] || codebench_failed "$codebench_build"');
   }
   lines.push('unset codebench_token');

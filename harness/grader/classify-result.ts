@@ -45,14 +45,19 @@ export function classifyResult(result: SandboxResult, nonce: string, language?: 
  * everything else is classified like any test run, so a failed build can never pass.
  */
 export function classifyBuild(result: SandboxResult, run: { nonce: string; token: string; language: Language }): GradeResult {
-  const lines = result.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const marker = buildFailedMarker(run.token);
-  if (result.stop === 'exited' && result.exitCode === BUILD_FAILED_EXIT && lines.at(-1) === marker) {
-    const output = trimOutput({ ...result, stdout: result.stdout.split(marker).join('') }, [run.nonce, run.token]);
-    return { verdict: 'error', detail: compilerError(result.stderr, run.language), output, wallMs: result.wallMs };
-  }
+  const failed = classifyBuildFailure(result, run);
+  if (failed) return failed;
   const graded = classifyResult(result, run.nonce, run.language);
   return { ...graded, output: graded.output?.split(run.token).join('<token>') };
+}
+
+/** The `error` verdict of a run whose build step failed, or `undefined` when the build went through. */
+export function classifyBuildFailure(result: SandboxResult, run: { nonce: string; token: string; language: Language }): GradeResult | undefined {
+  const lines = result.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const marker = buildFailedMarker(run.token);
+  if (!(result.stop === 'exited' && result.exitCode === BUILD_FAILED_EXIT && lines.at(-1) === marker)) return undefined;
+  const output = trimOutput({ ...result, stdout: result.stdout.split(marker).join('') }, [run.nonce, run.token]);
+  return { verdict: 'error', detail: compilerError(result.stderr, run.language), output, wallMs: result.wallMs };
 }
 
 function isMemoryError(result: SandboxResult, reason: string): boolean {

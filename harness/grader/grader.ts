@@ -10,6 +10,7 @@ import { classifyBuild, classifyResult } from './classify-result.ts';
 import { cppProgram, javaProgram, rustProgram, type Prepared, type RunBudget } from './compiled-programs.ts';
 import { NODE_DRIVER, PYTHON_DRIVER } from './drivers.ts';
 import { goProgram } from './go-program.ts';
+import { gradeProgram } from './grade-program.ts';
 import { typeScriptProgram } from './typescript-program.ts';
 
 export interface GraderOptions {
@@ -32,6 +33,7 @@ export class Grader {
   readonly #sandbox: Sandbox;
   readonly #limits: SandboxLimits;
   readonly #buildLimits: SandboxLimits;
+  readonly #buildSeconds: number;
   readonly #toolchains: Toolchains;
 
   constructor(sandbox: Sandbox, options: GraderOptions) {
@@ -41,6 +43,7 @@ export class Grader {
     this.#sandbox = sandbox;
     this.#limits = limitsFor(options);
     this.#buildLimits = buildLimitsFor(this.#limits, buildSeconds);
+    this.#buildSeconds = buildSeconds;
     this.#toolchains = options.toolchains ?? new Toolchains();
   }
 
@@ -48,6 +51,9 @@ export class Grader {
     if (code === undefined || code.trim() === '') return { verdict: 'no-code', detail: 'no code found in the completion' };
     const nonce = `codebench-done-${randomBytes(16).toString('hex')}`;
     try {
+      if (task.kind === 'program') {
+        return await gradeProgram(task, code, { sandbox: this.#sandbox, limits: this.#limits, buildSeconds: this.#buildSeconds, toolchains: this.#toolchains, signal: options.signal });
+      }
       if (task.language === 'python' || task.language === 'javascript') {
         const program = assembleProgram(task, code);
         const files: Record<string, string> = task.language === 'python' ? { 'main.py': program, 'driver.py': PYTHON_DRIVER } : { 'main.js': program, 'driver.js': NODE_DRIVER };

@@ -115,6 +115,17 @@ export class Toolchains {
     return { ok: true, value: { go, gopath, testify, warmCache } };
   }
 
+  /** The interpreter for Python programs and for the case runner of every `program` task. */
+  async python(): Promise<Availability<string>> {
+    const python = this.#find('python3');
+    return python ? { ok: true, value: python } : missing('python3 is not installed under /usr: apt-get install python3');
+  }
+
+  async node(): Promise<Availability<string>> {
+    const node = this.#find('node');
+    return node ? { ok: true, value: node } : missing('node is not installed under /usr: apt-get install nodejs');
+  }
+
   async typescript(): Promise<Availability<TypeScriptToolchain>> {
     const node = this.#find('node');
     if (!node) return missing('node is not installed under /usr: apt-get install nodejs');
