@@ -10,6 +10,7 @@ import { classifyBuild, classifyResult } from './classify-result.ts';
 import { cppProgram, javaProgram, rustProgram, type Prepared, type RunBudget } from './compiled-programs.ts';
 import { NODE_DRIVER, PYTHON_DRIVER } from './drivers.ts';
 import { goProgram } from './go-program.ts';
+import { gradeFiles } from './grade-files.ts';
 import { gradeProgram } from './grade-program.ts';
 import { typeScriptProgram } from './typescript-program.ts';
 
@@ -54,6 +55,7 @@ export class Grader {
       if (task.kind === 'program') {
         return await gradeProgram(task, code, { sandbox: this.#sandbox, limits: this.#limits, buildSeconds: this.#buildSeconds, toolchains: this.#toolchains, signal: options.signal });
       }
+      if (task.kind === 'files') return await gradeFiles(task, code, { sandbox: this.#sandbox, limits: this.#limits, buildLimits: this.#buildLimits, toolchains: this.#toolchains, signal: options.signal });
       if (task.language === 'python' || task.language === 'javascript') {
         const program = assembleProgram(task, code);
         const files: Record<string, string> = task.language === 'python' ? { 'main.py': program, 'driver.py': PYTHON_DRIVER } : { 'main.js': program, 'driver.js': NODE_DRIVER };
