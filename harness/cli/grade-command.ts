@@ -2,7 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { InputError } from '../core/errors.ts';
 import type { Task } from '../core/task.ts';
-import { extractCode } from '../extract/extract-code.ts';
+import { extractAnswer } from '../extract/extract-answer.ts';
 import { Grader } from '../grader/grader.ts';
 import { meanPassAtK } from '../stats/pass-at-k.ts';
 import { loadHumanEval } from '../tasks/load-humaneval.ts';
@@ -56,7 +56,7 @@ export function gradeCommand(setCode: (code: number) => void, io: CliIO): Comman
         await Promise.all(
           samples.map(async (s, i) => {
             const task = problems.get(s.value.task_id)!;
-            const code = extractCode(s.value.completion, { language: task.language, entryPoint: task.entryPoint }).code;
+            const code = extractAnswer(s.value.completion, task).code;
             const graded = await grader.grade(task, code);
             results[i] = { ...s.value, passed: graded.verdict === 'pass', result: humanEvalResult(graded.verdict, graded.detail), verdict: graded.verdict };
             if (++done % 50 === 0) io.stderr(`  graded ${done}/${samples.length}\n`);

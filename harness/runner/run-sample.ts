@@ -2,7 +2,7 @@ import type { GenerateResult } from '../core/generate.ts';
 import type { RepairRecord, SampleRecord } from '../core/run-spec.ts';
 import type { Task } from '../core/task.ts';
 import type { GradeResult } from '../core/verdict.ts';
-import { extractCode } from '../extract/extract-code.ts';
+import { extractAnswer } from '../extract/extract-answer.ts';
 import { buildPrompt } from '../prompts/build-prompt.ts';
 import { buildRepairPrompt } from '../prompts/build-repair-prompt.ts';
 import type { ProviderGates } from './generate-cached.ts';
@@ -52,7 +52,7 @@ export async function gradeSample(
   context: { grader: TaskGrader | undefined; gates: ProviderGates; repair: boolean; signal?: AbortSignal },
 ): Promise<SampleRecord> {
   const { result } = generated;
-  const extracted = extractCode(result.text, { language: job.task.language, entryPoint: job.task.entryPoint });
+  const extracted = extractAnswer(result.text, job.task);
   const gradeStarted = performance.now();
   const graded: GradeResult = context.grader
     ? await context.grader.grade(job.task, extracted.code, { signal: context.signal })
@@ -97,7 +97,7 @@ async function repairSample(job: SampleJob, firstAnswer: string, first: GradeRes
       sampleIndex: job.sampleIndex,
       ...requestParams(job.model),
     });
-    const code = extractCode(result.text, { language: job.task.language, entryPoint: job.task.entryPoint }).code;
+    const code = extractAnswer(result.text, job.task).code;
     const gradeStarted = performance.now();
     const graded = await grader.grade(job.task, code, { signal });
     return {
