@@ -68,7 +68,7 @@ function show(tasks: Task[], args: TasksArgs, io: CliIO): void {
   const tests = task.cases ? task.cases.map((c, i) => `case ${i + 1} input:\n${c.input}\ncase ${i + 1} output:\n${c.output}\n`).join('') : `${task.tests}\n`;
   const erratum = erratumFor(task.id);
   const note = erratum ? `known upstream erratum (${erratum.effect}): ${erratum.reason}\n` : '';
-  io.stdout(`${task.id} (${task.language}, ${task.kind}${task.difficulty ? `, ${task.difficulty}` : ''})\nfrom ${task.origin.file}\n${note}\n--- prompt ---\n${task.prompt}\n--- tests ---\n${tests}`);
+  io.stdout(`${task.id} (${task.language}, ${task.kind}${task.difficulty ? `, ${task.difficulty}` : ''})\nfrom ${task.origin.file}\n${note}\n--- prompt ---\n${task.prompt}\n--- ${task.cases ? `hidden cases (${task.cases.length}), never shown to the model` : 'tests'} ---\n${tests}`);
 }
 
 interface Check {

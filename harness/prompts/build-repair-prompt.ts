@@ -2,6 +2,7 @@ import type { ChatMessage } from '../core/generate.ts';
 import type { Task } from '../core/task.ts';
 import { filesRepairRequest } from './build-files-prompt.ts';
 import { buildPrompt } from './build-prompt.ts';
+import { PROGRAM_REPAIR_REQUEST } from './build-program-prompt.ts';
 
 const MAX_OUTPUT = 3000;
 
@@ -22,7 +23,7 @@ export function buildRepairPrompt(task: Task, firstAnswer: string, testOutput: s
         cleanTestOutput(testOutput),
         '```',
         '',
-        task.kind === 'files' ? filesRepairRequest(task) : 'Fix the code. Return the whole corrected function in a single code block.',
+        task.kind === 'files' ? filesRepairRequest(task) : task.kind === 'program' ? PROGRAM_REPAIR_REQUEST : 'Fix the code. Return the whole corrected function in a single code block.',
       ].join('\n'),
     },
   ];

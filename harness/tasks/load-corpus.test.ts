@@ -29,9 +29,14 @@ describe('the shipped corpus', () => {
   it('maps fields onto Task and keeps every wrong solution', () => {
     for (const { task, wrong } of entries) {
       expect(task.suite).toBe('codebench');
-      expect(task.kind).toBe('function');
-      expect(task.reference).toContain(task.entryPoint);
-      expect(task.tests).toContain('check');
+      if (task.kind === 'program') {
+        expect(task.cases!.length).toBeGreaterThanOrEqual(8);
+        expect([task.entryPoint, task.tests]).toEqual(['', '']);
+      } else {
+        expect(task.kind).toBe('function');
+        expect(task.reference).toContain(task.entryPoint);
+        expect(task.tests).toContain('check');
+      }
       expect(task.created).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(['easy', 'medium', 'hard']).toContain(task.difficulty);
       expect(wrong.length).toBeGreaterThanOrEqual(1);

@@ -98,10 +98,11 @@ function toTask(data: TaskFile, file: string, suite: string): Task {
     kind: data.kind,
     language: data.language,
     prompt: data.prompt,
-    entryPoint: data.entry_point,
+    // A program task has neither: the whole program reads stdin and its hidden checks are cases.
+    entryPoint: data.entry_point ?? '',
     reference: data.reference,
-    tests: data.tests,
-    ...(SELF_RUNNING_TESTS.has(data.language) ? { testCall: '' } : {}),
+    tests: data.tests ?? '',
+    ...(data.kind === 'program' ? { cases: data.cases } : SELF_RUNNING_TESTS.has(data.language) ? { testCall: '' } : {}),
     difficulty: data.difficulty,
     tags: data.tags,
     created: data.created,
@@ -166,9 +167,10 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, lineOf: (path: Pro
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     return {
-      field: key,
+      field: formatPath([...issue.path, key]),
       line: lineOf([...issue.path, key]),
-      message: `unknown field; allowed fields are ${TASK_FILE_FIELDS.join(', ')}`,
+      // Only a program task's cases nest a mapping: each is `input` and `output`.
+      message: issue.path.length === 0 ? `unknown field; allowed fields are ${TASK_FILE_FIELDS.join(', ')}` : 'unknown field; a case has only input and output',
     };
   }
   const field = formatPath(issue.path);

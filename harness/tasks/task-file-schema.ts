@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkFunctionFields, checkProgramTask, programCaseSchema } from './check-program-task.ts';
 
 /** The languages our own corpus is written in, with the short form used in task ids. */
 export const CORPUS_LANGUAGES = { python: 'py', typescript: 'ts', go: 'go', rust: 'rs', cpp: 'cpp', java: 'java' } as const;
@@ -27,6 +28,7 @@ export const TASK_FILE_FIELDS = [
   'prompt',
   'reference',
   'tests',
+  'cases',
   'wrong',
 ] as const;
 
@@ -83,15 +85,16 @@ function lastNonBlankLine(text: string): string {
 export const taskFileSchema = z
   .strictObject({
     id: z.string().regex(TASK_ID_PATTERN, `expected cb/<${Object.values(CORPUS_LANGUAGES).join('|')}>/<slug> with a lowercase kebab-case slug`),
-    kind: z.enum(['function']),
+    kind: z.enum(['function', 'program']),
     language: z.enum(Object.keys(CORPUS_LANGUAGES) as [CorpusLanguage, ...CorpusLanguage[]]),
     difficulty: z.enum(['easy', 'medium', 'hard']),
     tags: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'tags are lowercase kebab-case words')),
     created: z.string().refine(isIsoDate, { message: 'expected a real date written as YYYY-MM-DD' }),
-    entry_point: z.string().regex(IDENTIFIER, 'expected a plain identifier such as parse_duration'),
+    entry_point: z.string().regex(IDENTIFIER, 'expected a plain identifier such as parse_duration').optional(),
     prompt: nonBlank('prompt'),
     reference: nonBlank('reference'),
-    tests: nonBlank('tests'),
+    tests: nonBlank('tests').optional(),
+    cases: z.array(programCaseSchema).optional(),
     wrong: z.array(nonBlank('a wrong solution')).optional(),
   })
   .superRefine((task, ctx) => {
@@ -100,6 +103,14 @@ export const taskFileSchema = z
     if (!task.id.startsWith(`cb/${prefix}/`)) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: `a ${language} task id must start with cb/${prefix}/` });
     }
+    if (task.kind === 'program') {
+      checkProgramTask(task, ctx);
+      if (language === 'typescript' && /^\s*export\s/m.test(task.reference)) {
+        ctx.addIssue({ code: 'custom', path: ['reference'], message: 'must not use export; the grader runs one plain script' });
+      }
+      return;
+    }
+    if (!checkFunctionFields(task, ctx) || task.entry_point === undefined || task.tests === undefined) return;
     for (const field of ['prompt', 'reference'] as const) {
       if (!declares(language, task.entry_point, task[field])) {
         ctx.addIssue({
