@@ -6,7 +6,6 @@ import { InputError } from '../core/errors.ts';
 import type { RunSpec } from '../core/run-spec.ts';
 import { stableHash } from '../core/stable-hash.ts';
 import type { Task } from '../core/task.ts';
-import { Grader } from '../grader/grader.ts';
 import { formatRunSummary } from '../report/format-run-summary.ts';
 import { runBenchmark } from '../runner/run-benchmark.ts';
 import type { Shard } from '../runner/plan.ts';
@@ -19,7 +18,8 @@ import { gitCommit } from './git-commit.ts';
 import { harnessVersion } from './harness-version.ts';
 import { loadRunTasks, taskSources } from './load-suites.ts';
 import type { CliIO } from './main.ts';
-import { defaultSlots, openSandbox, type SandboxMode } from './open-sandbox.ts';
+import { defaultSlots, type SandboxMode } from './open-sandbox.ts';
+import { startGrader } from './start-grader.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { resolveResume } from './resolve-resume.ts';
 import { runComparison } from './run-comparison.ts';
@@ -144,7 +144,8 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
     throw new InputError(`--resume ${resume.runId}: the tasks changed since that run started (corpus hash differs); start a new run`);
   }
 
-  const sandbox = args.grade ? await openSandbox(args.sandbox, defaultSlots(), io.stderr) : undefined;
+  // Graded in a process of its own, so sandbox starts never hold up the model requests.
+  const grader = args.grade ? await startGrader(args.sandbox, defaultSlots(), { timeoutSeconds: timeout }) : undefined;
   const abort = new AbortController();
   const onSigint = () => {
     if (abort.signal.aborted) process.exit(130);
@@ -153,12 +154,12 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
   process.on('SIGINT', onSigint);
   const progress = progressReporter(io, Boolean(process.stderr.isTTY));
   try {
-    io.stderr(`codebench: ${tasks.length} tasks × ${models.length} model(s) × ${samples} sample(s)${shard ? `, shard ${shard.index}/${shard.count}` : ''}, sandbox ${sandbox?.mode ?? 'off (not grading)'}\n`);
+    io.stderr(`codebench: ${tasks.length} tasks × ${models.length} model(s) × ${samples} sample(s)${shard ? `, shard ${shard.index}/${shard.count}` : ''}, sandbox ${grader?.mode ?? 'off (not grading)'}\n`);
     const outcome = await runBenchmark({
       spec,
       tasks,
       models,
-      grader: sandbox && new Grader(sandbox, { timeoutSeconds: timeout }),
+      grader,
       store,
       host: hostname(),
       concurrency,
@@ -185,7 +186,7 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
-    await sandbox?.close();
+    await grader?.close();
   }
 }
 

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import type { GradingInit } from '../sandbox/grading-protocol.ts';
+import { RemoteGrader } from '../sandbox/remote-grader.ts';
+
+const HOST = fileURLToPath(new URL('./grading-host.mjs', import.meta.url));
+
+/** Nice value of the grading process: model requests, which are paid for and timed, come first. */
+export const GRADING_NICENESS = 10;
+
+/** Starts a run's grader in its own process, with a sandbox of `mode` and `slots`. */
+export function startGrader(mode: GradingInit['sandbox']['mode'], slots: number, grader: GradingInit['grader']): Promise<RemoteGrader> {
+  return RemoteGrader.start(HOST, { sandbox: { mode, slots }, grader, niceness: GRADING_NICENESS }, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+}
