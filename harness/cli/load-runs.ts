@@ -2,6 +2,7 @@ import type { RunInfo } from '../compare/analyze-runs.ts';
 import { InputError } from '../core/errors.ts';
 import type { SampleRecord } from '../core/run-spec.ts';
 import type { RunRow } from '../store/run-row.ts';
+import { isIsoDate } from '../tasks/task-file-schema.ts';
 
 interface RunSource {
   getRun(idOrLatest: string): RunRow | undefined;
@@ -30,4 +31,20 @@ function findRun(store: RunSource, id: string, flag: string): RunRow {
   const run = store.getRun(id) ?? store.listRuns().find((r) => r.name === id);
   if (!run) throw new InputError(`${flag} ${id}: no such run id or name in this database`);
   return run;
+}
+
+/**
+ * `--since DATE` for reports: each run keeps only its samples of tasks created on or after the
+ * date, as `run --since` would have chosen them. Tasks without a date cannot be shown fresh and
+ * are left out; a run stored before runs recorded task dates cannot be limited at all.
+ */
+export function limitRunsSince(runs: readonly LoadedRun[], date: string, flag: string): LoadedRun[] {
+  if (!isIsoDate(date)) throw new InputError(`${flag} ${date}: expected a date written as YYYY-MM-DD`);
+  return runs.map(({ run, samples }) => {
+    const dates = run.spec.taskDates;
+    if (dates === undefined) throw new InputError(`${flag} ${date}: run ${run.id} (${run.name}) was stored without task dates; rerun it with this codebench to limit it by date`);
+    const kept = samples.filter((s) => dates[s.taskId] !== undefined && dates[s.taskId]! >= date);
+    if (kept.length === 0) throw new InputError(`${flag} ${date}: run ${run.id} (${run.name}) has no samples of tasks created on or after that date`);
+    return { run, samples: kept };
+  });
 }

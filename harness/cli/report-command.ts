@@ -8,7 +8,7 @@ import { formatReportTable } from '../report/format-report-table.ts';
 import { renderHtmlReport } from '../report/render-html-report.ts';
 import { formatLeaderboard } from '../report/to-leaderboard.ts';
 import { openStore } from '../store/open-store.ts';
-import { loadRuns } from './load-runs.ts';
+import { limitRunsSince, loadRuns } from './load-runs.ts';
 import type { CliIO } from './main.ts';
 
 const FORMATS = ['table', 'md', 'csv', 'json', 'html'] as const;
@@ -22,6 +22,7 @@ interface ReportArgs {
   out?: string;
   db: string;
   seed: number;
+  since?: string;
 }
 
 const RENDER: Record<Format, (analysis: Analysis) => string> = {
@@ -56,12 +57,17 @@ export function reportCommand(setCode: (code: number) => void, io: CliIO): Comma
         .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
         .option('db', { type: 'string', default: 'results/codebench.db', describe: 'SQLite results file' })
         .option('seed', { type: 'number', default: 0, describe: 'Seed of the bootstrap intervals' })
+        .option('since', { type: 'string', describe: "Only tasks created on or after this date (YYYY-MM-DD), e.g. a model's training cutoff" })
         .example('$0 report', 'The latest run as tables')
+        .example('$0 report --since 2026-06-01', 'Only problems newer than the models’ training data')
         .example('$0 report --baseline anthropic:claude-sonnet-4-5 --format html --out results/report.html', 'A single-file HTML report'),
     handler: (args) => {
       const store = openStore(args.db, { readonly: true });
       try {
-        const analysis = analyzeRuns({ runs: loadRuns(store, args.run, '--run'), baseline: args.baseline, margin: args.margin, seed: args.seed });
+        const loaded = loadRuns(store, args.run, '--run');
+        const runs = args.since === undefined ? loaded : limitRunsSince(loaded, args.since, '--since');
+        if (args.since !== undefined) io.stderr(`codebench: limited to tasks created on or after ${args.since}\n`);
+        const analysis = analyzeRuns({ runs, baseline: args.baseline, margin: args.margin, seed: args.seed });
         emit(RENDER[args.format](analysis), args.out, io);
         setCode(0);
       } finally {

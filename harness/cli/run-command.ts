@@ -138,6 +138,7 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
     shard: args.shard,
     sources: taskSources(tasks),
     since,
+    taskDates: taskDates(tasks),
   };
   if (args.baseline !== undefined) findModel(spec.models, args.baseline, '--baseline');
   if (resume && corpusHash(tasks) !== resume.spec.corpusHash) {
@@ -188,6 +189,10 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
     process.off('SIGINT', onSigint);
     await grader?.close();
   }
+}
+
+function taskDates(tasks: readonly Task[]): Record<string, string> {
+  return Object.fromEntries(tasks.filter((t) => t.created !== undefined).map((t) => [t.id, t.created!.slice(0, 10)]));
 }
 
 export function corpusHash(tasks: readonly Task[]): string {

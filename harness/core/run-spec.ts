@@ -25,6 +25,8 @@ export interface RunSpec {
   sources?: { suite: string; file: string; sha256: string }[];
   /** `--since`: only tasks created on or after this date (YYYY-MM-DD) were run. */
   since?: string;
+  /** Each dated task's `created` date, so a report can later be limited with its own `--since`. */
+  taskDates?: Record<string, string>;
   /** The commit of the harness that ran, when it runs from a git checkout. */
   gitCommit?: string;
   /** Per-sample CPU time limit, seconds. */
