@@ -11,8 +11,10 @@ import { fetchSets } from './fetch-sets.ts';
 import type { CliIO } from './main.ts';
 import { CORPUS_DIR, defaultCacheDir, loadSuites } from './load-suites.ts';
 import { defaultSlots, openSandbox, type SandboxMode } from './open-sandbox.ts';
+import { type DifficultyArgs, tasksDifficulty } from './tasks-difficulty.ts';
 
-interface TasksArgs {
+interface TasksArgs extends Omit<DifficultyArgs, 'db' | 'json'> {
+  db: string;
   action: string;
   id?: string;
   suite: string[];
@@ -30,7 +32,7 @@ export function tasksCommand(setCode: (code: number) => void, io: CliIO): Comman
     describe: 'List, show, validate and fetch task suites',
     builder: (y: Argv) =>
       y
-        .positional('action', { choices: ['list', 'show', 'validate', 'fetch'] as const, describe: 'list | show ID | validate | fetch SET' })
+        .positional('action', { choices: ['list', 'show', 'validate', 'difficulty', 'fetch'] as const, describe: 'list | show ID | validate | difficulty | fetch SET' })
         .positional('id', { type: 'string', describe: 'Task id (show), or public set name (fetch)' })
         .option('suite', { type: 'string', array: true, default: ['codebench'], describe: 'Suites to read (as for run)' })
         .option('timeout', { type: 'number', default: 10, describe: 'Per-program CPU limit for validate' })
@@ -39,6 +41,9 @@ export function tasksCommand(setCode: (code: number) => void, io: CliIO): Comman
         .option('from', { type: 'string', describe: 'fetch: import this local copy instead of downloading (checked against the pinned sha256)' })
         .option('url', { type: 'string', describe: 'fetch: download from this mirror instead (checked against the pinned sha256)' })
         .option('json', { type: 'boolean' })
+        .option('db', { type: 'string', default: 'results/codebench.db', describe: 'difficulty: SQLite results file' })
+        .option('write', { type: 'boolean', describe: 'difficulty: write each measured label into the task\'s own file' })
+        .option('min-models', { type: 'number', default: 3, describe: 'difficulty: model configs that must have tried a task before it gets a label' })
         .example('$0 tasks list', 'Our corpus, one task a line')
         .example('$0 tasks fetch humaneval+', 'Download HumanEval+ into the cache; then --suite humaneval+ (or humaneval+:base)')
         .example('$0 tasks fetch mbpp --from ~/Downloads/mbpp.jsonl', 'Import a copy on a machine without network')
@@ -49,6 +54,7 @@ export function tasksCommand(setCode: (code: number) => void, io: CliIO): Comman
       if (args.from !== undefined || args.url !== undefined) throw new InputError(`tasks ${args.action}: --from and --url belong to tasks fetch`);
       const tasks = loadSuites(args.suite, { cacheDir });
       if (args.action === 'list') return list(tasks, args, io);
+      if (args.action === 'difficulty') return setCode(tasksDifficulty(tasks, args, io));
       if (args.action === 'show') return show(tasks, args, io);
       setCode(await validate(tasks, args, io));
     },
