@@ -1,4 +1,5 @@
 import type { Usage, FinishReason } from './generate.ts';
+import type { TimeLimitPolicy } from './time-limit-for.ts';
 import type { Verdict } from './verdict.ts';
 
 /** A model as configured for a run; `configId` changes whenever anything that decides answers does. */
@@ -29,8 +30,13 @@ export interface RunSpec {
   taskDates?: Record<string, string>;
   /** The commit of the harness that ran, when it runs from a git checkout. */
   gitCommit?: string;
-  /** Per-sample CPU time limit, seconds. */
+  /** Per-sample CPU time limit, seconds, of a task without a calibrated limit (of every task without `timeLimits`). */
   timeoutSeconds?: number;
+  /**
+   * Limits calibrated from each reference's time on the grading machine, under this policy; the
+   * limit each task got is stored with the run (`Store.listTimeLimits`).
+   */
+  timeLimits?: TimeLimitPolicy;
   repair?: boolean;
   /** Answers are reused only within this run, never from earlier runs (nightly drift needs fresh ones). */
   fresh?: boolean;

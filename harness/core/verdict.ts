@@ -14,4 +14,9 @@ export interface GradeResult {
   output?: string;
   /** Wall time of the sandboxed test run. */
   wallMs?: number;
+  /**
+   * CPU time of the test program, the build left out; only when grading was asked to `measure`
+   * (calibration), and `undefined` where it could not be measured.
+   */
+  cpuMs?: number;
 }

@@ -13,7 +13,15 @@ export interface ScriptPlan {
   build: Stage[];
   /** The test program. It reads the nonce from stdin; its exit status becomes the run's. */
   run: Stage & { cpuSeconds: number };
+  /**
+   * Print the test program's own CPU time (the build's left out) to stderr after it ends, behind
+   * `RUN_TIMES_MARKER`, for calibrating time limits; `readRunTimes` takes it back off.
+   */
+  timeRun?: boolean;
 }
+
+/** Precedes the shell's `times` output on stderr when a plan has `timeRun`. */
+export const RUN_TIMES_MARKER = 'codebench-run-times';
 
 /** Exit status of a run whose build failed; the last stdout line is then the build-failed marker. */
 export const BUILD_FAILED_EXIT = 97;
@@ -56,7 +64,10 @@ export function buildScript(plan: ScriptPlan): string {
   }
   lines.push('unset codebench_token');
   const { cpuSeconds } = plan.run;
-  lines.push(command(plan.run, [`--cpu=${cpuSeconds}:${cpuSeconds + 1}`]));
+  const run = command(plan.run, [`--cpu=${cpuSeconds}:${cpuSeconds + 1}`]);
+  // In a subshell the children's times start from zero, so `times` there counts the test alone.
+  if (plan.timeRun) lines.push(`(${run}; codebench_status=$?; printf '\\n%s\\n' '${RUN_TIMES_MARKER}' >&2; times >&2; exit $codebench_status)`);
+  else lines.push(run);
   lines.push('codebench_status=$?', 'exit $codebench_status');
   return `${lines.join('\n')}\n`;
 }

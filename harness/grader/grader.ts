@@ -10,6 +10,7 @@ import { classifyBuild, classifyResult } from './classify-result.ts';
 import { cppProgram, javaProgram, rustProgram, type Prepared, type RunBudget } from './compiled-programs.ts';
 import { NODE_DRIVER, PYTHON_DRIVER } from './drivers.ts';
 import { goProgram } from './go-program.ts';
+import { readRunTimes } from './read-run-times.ts';
 import { gradeFiles } from './grade-files.ts';
 import { gradeProgram } from './grade-program.ts';
 import { typeScriptProgram } from './typescript-program.ts';
@@ -25,6 +26,17 @@ export interface GraderOptions {
   buildTimeoutSeconds?: number;
   /** Where compilers are found; the default looks under /usr. */
   toolchains?: Toolchains;
+}
+
+export interface GradeOptions {
+  signal?: AbortSignal;
+  /** This task's own CPU limit in seconds (a calibrated one); the grader's `timeoutSeconds` otherwise. */
+  timeoutSeconds?: number;
+  /**
+   * Also measure the test program's CPU time, the build left out, into `cpuMs` (for calibrating
+   * time limits). Python and JavaScript report it from the cgroup, where there is one.
+   */
+  measure?: boolean;
 }
 
 const DEFAULT_BUILD_SECONDS = 60;
@@ -48,41 +60,49 @@ export class Grader {
     this.#toolchains = options.toolchains ?? new Toolchains();
   }
 
-  async grade(task: Task, code: string | undefined, options: { signal?: AbortSignal } = {}): Promise<GradeResult> {
+  async grade(task: Task, code: string | undefined, options: GradeOptions = {}): Promise<GradeResult> {
     if (code === undefined || code.trim() === '') return { verdict: 'no-code', detail: 'no code found in the completion' };
+    const { timeoutSeconds } = options;
+    if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new TypeError(`Expected \`timeoutSeconds\` to be a number above 0, got ${timeoutSeconds}`);
+    const limits = timeoutSeconds === undefined ? this.#limits : limitsFor({ timeoutSeconds, memoryBytes: this.#limits.memoryBytes });
+    const buildLimits = timeoutSeconds === undefined ? this.#buildLimits : buildLimitsFor(limits, this.#buildSeconds);
     const nonce = `codebench-done-${randomBytes(16).toString('hex')}`;
     try {
       if (task.kind === 'program') {
-        return await gradeProgram(task, code, { sandbox: this.#sandbox, limits: this.#limits, buildSeconds: this.#buildSeconds, toolchains: this.#toolchains, signal: options.signal });
+        return await gradeProgram(task, code, { sandbox: this.#sandbox, limits, buildSeconds: this.#buildSeconds, toolchains: this.#toolchains, signal: options.signal });
       }
-      if (task.kind === 'files') return await gradeFiles(task, code, { sandbox: this.#sandbox, limits: this.#limits, buildLimits: this.#buildLimits, toolchains: this.#toolchains, signal: options.signal });
+      if (task.kind === 'files') return await gradeFiles(task, code, { sandbox: this.#sandbox, limits, buildLimits, toolchains: this.#toolchains, signal: options.signal });
       if (task.language === 'python' || task.language === 'javascript') {
         const program = assembleProgram(task, code);
         const files: Record<string, string> = task.language === 'python' ? { 'main.py': program, 'driver.py': PYTHON_DRIVER } : { 'main.js': program, 'driver.js': NODE_DRIVER };
         const argv = task.language === 'python' ? ['python3', '-I', '-u', 'driver.py'] : ['node', 'driver.js'];
-        const result = await this.#sandbox.run({ files, argv, stdin: `${nonce}\n`, limits: this.#limits, signal: options.signal });
-        return classifyResult(result, nonce, task.language);
+        const result = await this.#sandbox.run({ files, argv, stdin: `${nonce}\n`, limits, signal: options.signal });
+        const graded = classifyResult(result, nonce, task.language);
+        return options.measure && result.cpuMs !== undefined ? { ...graded, cpuMs: result.cpuMs } : graded;
       }
-      const prepared = await this.#prepare(task, code);
+      const prepared = await this.#prepare(task, code, limits);
       if ('unscored' in prepared) return { verdict: 'unscored', detail: prepared.unscored };
       if ('error' in prepared) return { verdict: 'error', detail: prepared.error };
       const token = randomBytes(16).toString('hex');
       const result = await this.#sandbox.run({
-        files: { ...prepared.files, 'codebench-build.sh': buildScript(prepared.plan) },
+        files: { ...prepared.files, 'codebench-build.sh': buildScript({ ...prepared.plan, timeRun: options.measure }) },
         argv: ['sh', 'codebench-build.sh'],
         stdin: `${token}\n${nonce}\n`,
-        limits: this.#buildLimits,
+        limits: buildLimits,
         signal: options.signal,
       });
-      return classifyBuild(result, { nonce, token, language: task.language });
+      if (!options.measure) return classifyBuild(result, { nonce, token, language: task.language });
+      const timed = readRunTimes(result.stderr);
+      const graded = classifyBuild({ ...result, stderr: timed.stderr }, { nonce, token, language: task.language });
+      return timed.cpuMs === undefined ? graded : { ...graded, cpuMs: timed.cpuMs };
     } catch (error) {
       if (error instanceof SandboxError) return { verdict: 'unscored', detail: error.message };
       throw error;
     }
   }
 
-  async #prepare(task: Task, code: string): Promise<Prepared> {
-    const budget: RunBudget = { cpuSeconds: this.#limits.cpuSeconds, memoryBytes: this.#limits.memoryBytes };
+  async #prepare(task: Task, code: string, limits: SandboxLimits): Promise<Prepared> {
+    const budget: RunBudget = { cpuSeconds: limits.cpuSeconds, memoryBytes: limits.memoryBytes };
     const solution = assembleSolution(task, code);
     switch (task.language) {
       case 'python':
@@ -112,7 +132,8 @@ export class Grader {
   }
 }
 
-export function limitsFor(options: GraderOptions): SandboxLimits {
+/** `cpuSeconds` is RLIMIT_CPU, which counts whole seconds: a 1.2 s limit lets a program run 2 s. */
+export function limitsFor(options: Pick<GraderOptions, 'timeoutSeconds' | 'memoryBytes'>): SandboxLimits {
   return {
     cpuSeconds: Math.max(1, Math.ceil(options.timeoutSeconds)),
     // Generous: wall time only exists to stop programs that sleep or block.

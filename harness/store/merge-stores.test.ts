@@ -13,6 +13,7 @@ function shardDb(dir: string, name: string, shard: string, tasks: string[], spec
   const runId = store.createRun(spec, { host: `host-${shard}` });
   for (const taskId of tasks) store.recordSample(makeSample(runId, { taskId, configId: spec.models[0]!.configId }));
   store.putCompletion(`key-${shard}`, spec.models[0]!.configId, { text: shard, finishReason: { unified: 'stop', raw: 'stop' }, usage: {}, timing: { totalMs: 1 } });
+  store.recordTimeLimits(runId, tasks.map((taskId) => ({ taskId, limitSeconds: 4, referenceSeconds: 0.5, source: 'calibrated' as const })));
   store.finishRun(runId, 'complete');
   store.close();
   return path;
@@ -31,6 +32,7 @@ describe('mergeStores', () => {
     expect(run!.spec.shard).toBeUndefined();
     expect(merged.listSamples(run!.id).map((s) => s.taskId).sort()).toEqual(['t1', 't2', 't3']);
     expect(merged.listCompletions().map((c) => c.cacheKey)).toEqual(['key-1/2', 'key-2/2']);
+    expect(merged.listTimeLimits(run!.id).map((l) => l.taskId)).toEqual(['t1', 't2', 't3']);
     merged.close();
   });
 

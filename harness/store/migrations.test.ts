@@ -38,7 +38,7 @@ describe('migrations', () => {
     const raw = new BetterSqlite3(path);
     expect(readVersion(raw)).toBe(SCHEMA_VERSION);
     expect(raw.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    expect(tableNames(raw)).toEqual(['completions', 'conformance_runs', 'model_configs', 'run_configs', 'runs', 'samples']);
+    expect(tableNames(raw)).toEqual(['completions', 'conformance_runs', 'model_configs', 'run_configs', 'run_time_limits', 'runs', 'samples', 'time_calibrations']);
     const schema = raw.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
     raw.close();
 

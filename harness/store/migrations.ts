@@ -125,6 +125,35 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'time-limit calibrations and the limits each run used',
+    up(db) {
+      db.exec(`
+        -- A reference solution's measured time on one machine: reused while task, toolchain and host match.
+        CREATE TABLE time_calibrations (
+          task_hash         TEXT NOT NULL,
+          toolchain         TEXT NOT NULL,
+          host              TEXT NOT NULL,
+          task_id           TEXT NOT NULL,
+          reference_seconds REAL NOT NULL CHECK (reference_seconds >= 0),
+          runs_json         TEXT NOT NULL CHECK (json_valid(runs_json)),
+          method            TEXT NOT NULL CHECK (method IN ('cpu', 'wall')),
+          measured_at       TEXT NOT NULL,
+          PRIMARY KEY (task_hash, toolchain, host)
+        ) STRICT;
+
+        CREATE TABLE run_time_limits (
+          run_id            TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+          task_id           TEXT NOT NULL,
+          limit_seconds     REAL NOT NULL CHECK (limit_seconds > 0),
+          reference_seconds REAL CHECK (reference_seconds >= 0),
+          source            TEXT NOT NULL CHECK (source IN ('calibrated', 'default')),
+          PRIMARY KEY (run_id, task_id)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { GenerateResult } from '../core/generate.ts';
 import type { ModelConfig, RunSpec, RunStatus, SampleRecord } from '../core/run-spec.ts';
 import { canonicalJson } from '../core/stable-hash.ts';
+import type { CalibrationKey, ReferenceTiming, TaskTimeLimit } from '../core/time-calibration.ts';
 import { completedKey } from './completed-key.ts';
 import type { ConformanceRun } from './conformance-row.ts';
 import { newRunId } from './new-run-id.ts';
@@ -186,6 +187,44 @@ export class Store {
     )
       .all({ spec: filter.modelSpec ?? null, protocol: filter.protocol ?? null })
       .map((r) => ({ id: r.id, createdAt: r.created_at, modelSpec: r.model_spec, protocol: r.protocol, baseUrlHost: r.base_url_host, results: JSON.parse(r.results_json), tokens: r.tokens }));
+  }
+
+  /** A reference timing measured under exactly this task, toolchain and host. */
+  getCalibration(key: CalibrationKey): ReferenceTiming | undefined {
+    type Row = { reference_seconds: number; runs_json: string; method: 'cpu' | 'wall'; measured_at: string };
+    const row = this.#statement<[string, string, string], Row>(
+      'SELECT reference_seconds, runs_json, method, measured_at FROM time_calibrations WHERE task_hash = ? AND toolchain = ? AND host = ?',
+    ).get(key.taskHash, key.toolchain, key.host);
+    return row && { referenceSeconds: row.reference_seconds, runsSeconds: JSON.parse(row.runs_json) as number[], method: row.method, measuredAt: row.measured_at };
+  }
+
+  /** Keeps a reference timing, replacing an earlier one under the same key. */
+  putCalibration(key: CalibrationKey, taskId: string, timing: ReferenceTiming): void {
+    this.#statement(
+      `INSERT INTO time_calibrations (task_hash, toolchain, host, task_id, reference_seconds, runs_json, method, measured_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (task_hash, toolchain, host) DO UPDATE SET task_id = excluded.task_id, reference_seconds = excluded.reference_seconds,
+         runs_json = excluded.runs_json, method = excluded.method, measured_at = excluded.measured_at`,
+    ).run(key.taskHash, key.toolchain, key.host, taskId, timing.referenceSeconds, JSON.stringify(timing.runsSeconds), timing.method, timing.measuredAt);
+  }
+
+  /** Records the limits a run grades with. A task's first recorded limit stays: a resumed run keeps its limits. */
+  recordTimeLimits(runId: string, limits: readonly TaskTimeLimit[]): void {
+    const insert = this.#statement(
+      `INSERT INTO run_time_limits (run_id, task_id, limit_seconds, reference_seconds, source) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (run_id, task_id) DO NOTHING`,
+    );
+    this.#db.transaction(() => {
+      for (const l of limits) insert.run(runId, l.taskId, l.limitSeconds, l.referenceSeconds ?? null, l.source);
+    }).immediate();
+  }
+
+  /** The limits a run graded with, by task id. */
+  listTimeLimits(runId: string): TaskTimeLimit[] {
+    type Row = { task_id: string; limit_seconds: number; reference_seconds: number | null; source: TaskTimeLimit['source'] };
+    return this.#statement<[string], Row>('SELECT task_id, limit_seconds, reference_seconds, source FROM run_time_limits WHERE run_id = ? ORDER BY task_id')
+      .all(runId)
+      .map((r) => ({ taskId: r.task_id, limitSeconds: r.limit_seconds, ...(r.reference_seconds === null ? {} : { referenceSeconds: r.reference_seconds }), source: r.source }));
   }
 
   close(): void {
