@@ -93,3 +93,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ path: 'nope.yaml', cwd: tmpdir() })).toThrow(/^--config nope\.yaml: no such file$/);
   });
 });
+
+describe('the example config shipped in the repo', () => {
+  it('loads, so the README points at a file that works', () => {
+    const config = loadConfig({ path: join(import.meta.dirname, '../../codebench.config.example.yaml') });
+    expect(config.models.map((m) => m.name)).toEqual(['sonnet', 'sonnet-think-8k', 'glm', 'deepseek-v3', 'qwen-local']);
+  });
+});
