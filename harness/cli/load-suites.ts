@@ -6,12 +6,16 @@ import { InputError } from '../core/errors.ts';
 import type { Task, TaskSource } from '../core/task.ts';
 import { verifyCached } from '../tasks/fetch-dataset.ts';
 import { filterSince } from '../tasks/filter-since.ts';
-import { loadCorpus } from '../tasks/load-corpus.ts';
+import { loadCorpus, loadCorpusWithWrong, type CorpusEntry } from '../tasks/load-corpus.ts';
+import { isExerciseTree, loadExercises, loadExercisesWithWrong } from '../tasks/load-exercises.ts';
 import { loadSetFile } from '../tasks/load-set-file.ts';
 import { publicSetNames, resolveSetName } from '../tasks/public-sets.ts';
 
 /** The corpus that ships with codebench. */
 export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tasks/codebench');
+
+/** Our multi-file exercises, in Aider's polyglot layout; part of the `codebench` suite. */
+export const EXERCISES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tasks/exercises');
 
 export interface SuiteOptions {
   /** Where `codebench tasks fetch` keeps public sets; defaults to `defaultCacheDir()`. */
@@ -27,13 +31,14 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * `codebench` (our corpus); a public set by name (`humaneval`, `humaneval+`, `mbpp+:base`,
- * `multipl-e-js`, …) from the cache that `codebench tasks fetch` fills; a folder of task files;
+ * `codebench` (our corpus and exercises); a public set by name (`humaneval`, `humaneval+`, `mbpp+:base`,
+ * `multipl-e-js`, …) from the cache that `codebench tasks fetch` fills; a folder of task files or
+ * an Aider polyglot tree (`<language>/exercises/practice/<exercise>/`, or one language's folder);
  * or a data file in any supported format, optionally with `:base` or `:plus` after an EvalPlus
  * file's path. Built-in names win over files of the same name (write `./mbpp` for a file).
  */
 export function loadSuite(name: string, options: SuiteOptions = {}): Task[] {
-  if (name === 'codebench') return loadCorpus(CORPUS_DIR, 'codebench', options.onInvalid);
+  if (name === 'codebench') return [...loadCorpus(CORPUS_DIR, 'codebench', options.onInvalid), ...loadExercises(EXERCISES_DIR, 'codebench', options.onInvalid)];
   const builtin = resolveSetName(name);
   if (builtin) {
     const cacheDir = options.cacheDir ?? defaultCacheDir();
@@ -45,7 +50,7 @@ export function loadSuite(name: string, options: SuiteOptions = {}): Task[] {
   if (!existsSync(path)) {
     throw new InputError(`--suite ${name}: no such suite or file (built in: codebench, ${publicSetNames().join(', ')})`);
   }
-  if (statSync(path).isDirectory()) return loadCorpus(path, name, options.onInvalid);
+  if (statSync(path).isDirectory()) return isExerciseTree(path) ? loadExercises(path, name, options.onInvalid) : loadCorpus(path, name, options.onInvalid);
   return loadSetFile(path, { variant, suite: name, onInvalid: options.onInvalid });
 }
 
@@ -56,6 +61,16 @@ function splitVariant(name: string): { path: string; variant?: 'base' | 'plus' }
     return { path: resolve(match[1]!), variant: match[2] as 'base' | 'plus' };
   }
   return { path: resolve(name) };
+}
+
+/**
+ * The known-wrong solutions of a suite whose tasks carry them (our corpus and exercises, or a
+ * folder of task files or exercises); empty for public sets.
+ */
+export function knownWrongSolutions(name: string): CorpusEntry[] {
+  if (name === 'codebench') return [...loadCorpusWithWrong(CORPUS_DIR, name), ...loadExercisesWithWrong(EXERCISES_DIR, name)];
+  if (!existsSync(name) || !statSync(name).isDirectory()) return [];
+  return isExerciseTree(name) ? loadExercisesWithWrong(name, name) : loadCorpusWithWrong(name, name);
 }
 
 export function loadSuites(names: readonly string[], options: SuiteOptions = {}): Task[] {

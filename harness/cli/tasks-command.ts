@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError } from '../core/errors.ts';
 import type { Task } from '../core/task.ts';
@@ -8,12 +7,12 @@ import { Grader } from '../grader/grader.ts';
 import type { CalibrationOutcome } from '../grader/time-calibrator.ts';
 import { formatTable } from '../report/format-table.ts';
 import { erratumFor } from '../tasks/errata.ts';
-import { loadCorpusWithWrong } from '../tasks/load-corpus.ts';
 import { emptyStub, isMultiplE } from '../tasks/load-multipl-e.ts';
 import { fetchSets } from './fetch-sets.ts';
 import type { CliIO } from './main.ts';
-import { CORPUS_DIR, defaultCacheDir, loadSuites } from './load-suites.ts';
+import { defaultCacheDir, knownWrongSolutions, loadSuites } from './load-suites.ts';
 import { defaultSlots, openSandbox, type SandboxMode } from './open-sandbox.ts';
+import { showExercise } from './show-exercise.ts';
 import { type DifficultyArgs, tasksDifficulty } from './tasks-difficulty.ts';
 import { openStore } from '../store/open-store.ts';
 import { positiveNumber } from './check-flags.ts';
@@ -81,6 +80,7 @@ function show(tasks: Task[], args: TasksArgs, io: CliIO): void {
   const tests = task.cases ? task.cases.map((c, i) => `case ${i + 1} input:\n${c.input}\ncase ${i + 1} output:\n${c.output}\n`).join('') : `${task.tests}\n`;
   const erratum = erratumFor(task.id);
   const note = erratum ? `known upstream erratum (${erratum.effect}): ${erratum.reason}\n` : '';
+  if (task.files) return io.stdout(showExercise(task, note));
   io.stdout(`${task.id} (${task.language}, ${task.kind}${task.difficulty ? `, ${task.difficulty}` : ''})\nfrom ${task.origin.file}\n${note}\n--- prompt ---\n${task.prompt}\n--- ${task.cases ? `hidden cases (${task.cases.length}), never shown to the model` : 'tests'} ---\n${tests}`);
 }
 
@@ -98,11 +98,8 @@ interface Check {
  */
 async function validate(tasks: Task[], args: TasksArgs, io: CliIO): Promise<number> {
   const wrongById = new Map<string, string[]>();
-  // Known-wrong solutions live in task files: our corpus, or any folder of them given as a suite.
-  for (const name of args.suite) {
-    const dir = name === 'codebench' ? CORPUS_DIR : existsSync(name) && statSync(name).isDirectory() ? name : undefined;
-    if (dir !== undefined) for (const e of loadCorpusWithWrong(dir, name)) wrongById.set(e.task.id, e.wrong);
-  }
+  // Known-wrong solutions live in task files and exercises: ours, or any folder of them given as a suite.
+  for (const name of args.suite) for (const e of knownWrongSolutions(name)) wrongById.set(e.task.id, e.wrong);
   const checks: Check[] = tasks.flatMap((task) => [
     ...(task.reference === undefined ? [] : [{ task, kind: 'reference' as const, index: 0, code: task.reference }]),
     ...(wrongById.get(task.id) ?? []).map((code, index) => ({ task, kind: 'wrong' as const, index, code })),

@@ -1,0 +1,17 @@
+_MISSING = object()
+
+
+class ConfigError(Exception):
+    pass
+
+
+def merge(base, override):
+    pass
+
+
+class Config:
+    def __init__(self, *layers):
+        pass
+
+    def get(self, path, default=_MISSING):
+        pass

@@ -1,0 +1,2 @@
+def parse_env(lines, prefix):
+    pass

@@ -1,0 +1,6 @@
+def parse_amount(text):
+    pass
+
+
+def format_amount(cents):
+    pass

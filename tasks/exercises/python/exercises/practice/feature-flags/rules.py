@@ -1,0 +1,7 @@
+class Condition:
+    def matches(self, user):
+        pass
+
+
+def parse_condition(text):
+    pass
