@@ -89,6 +89,13 @@ describe.skipIf(skip)('Grader on files tasks (bubblewrap)', () => {
     expect((await grader.grade(PY, exitsInTest)).verdict).toBe('fail');
   });
 
+  it('measures the test run alone when asked, for calibrating time limits', async () => {
+    const measured = await grader.grade(PY, PY.reference, { measure: true });
+    expect(measured.verdict).toBe('pass');
+    expect(measured.cpuMs).toEqual(expect.any(Number));
+    expect(measured.output ?? '').not.toContain('codebench-run-times');
+  });
+
   it('answers that name no solution file are no-code', async () => {
     expect(await grader.grade(PY, 'helpers.py\n```python\nX = 1\n```\n')).toMatchObject({ verdict: 'no-code' });
   });

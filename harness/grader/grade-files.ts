@@ -7,6 +7,7 @@ import type { Toolchains } from '../sandbox/toolchains.ts';
 import { buildScript } from './build-script.ts';
 import { classifyFilesRun } from './classify-files-run.ts';
 import { prepareExercise } from './files-programs.ts';
+import { readRunTimes } from './read-run-times.ts';
 
 export interface FilesGrading {
   sandbox: Sandbox;
@@ -16,6 +17,8 @@ export interface FilesGrading {
   buildLimits: SandboxLimits;
   toolchains: Toolchains;
   signal?: AbortSignal;
+  /** Also report the test program's CPU time, the build left out, as `cpuMs` (time-limit calibration). */
+  measure?: boolean;
 }
 
 /**
@@ -37,11 +40,14 @@ export async function gradeFiles(task: Task, code: string, grading: FilesGrading
   const nonce = `codebench-done-${randomBytes(16).toString('hex')}`;
   const token = randomBytes(16).toString('hex');
   const result = await grading.sandbox.run({
-    files: { ...prepared.files, 'codebench-build.sh': buildScript(prepared.plan) },
+    files: { ...prepared.files, 'codebench-build.sh': buildScript({ ...prepared.plan, timeRun: grading.measure }) },
     argv: ['sh', 'codebench-build.sh'],
     stdin: `${token}\n${nonce}\n`,
     limits: grading.buildLimits,
     signal: grading.signal,
   });
-  return classifyFilesRun(result, { nonce, token, language: task.language });
+  if (!grading.measure) return classifyFilesRun(result, { nonce, token, language: task.language });
+  const timed = readRunTimes(result.stderr);
+  const graded = classifyFilesRun({ ...result, stderr: timed.stderr }, { nonce, token, language: task.language });
+  return timed.cpuMs === undefined ? graded : { ...graded, cpuMs: timed.cpuMs };
 }

@@ -71,7 +71,7 @@ export class Grader {
       if (task.kind === 'program') {
         return await gradeProgram(task, code, { sandbox: this.#sandbox, limits, buildSeconds: this.#buildSeconds, toolchains: this.#toolchains, signal: options.signal });
       }
-      if (task.kind === 'files') return await gradeFiles(task, code, { sandbox: this.#sandbox, limits, buildLimits, toolchains: this.#toolchains, signal: options.signal });
+      if (task.kind === 'files') return await gradeFiles(task, code, { sandbox: this.#sandbox, limits, buildLimits, toolchains: this.#toolchains, signal: options.signal, measure: options.measure });
       if (task.language === 'python' || task.language === 'javascript') {
         const program = assembleProgram(task, code);
         const files: Record<string, string> = task.language === 'python' ? { 'main.py': program, 'driver.py': PYTHON_DRIVER } : { 'main.js': program, 'driver.js': NODE_DRIVER };
