@@ -35,7 +35,8 @@ describe('the shipped corpus', () => {
       } else {
         expect(task.kind).toBe('function');
         expect(task.reference).toContain(task.entryPoint);
-        expect(task.tests).toContain('check');
+        // Python and TypeScript tests define check(candidate); the compiled languages run themselves.
+        expect(task.tests).toMatch(task.testCall === '' ? /Test\w*\(t \*testing\.T\)|#\[test\]|int main\(|static void main\(/ : /\bcheck\b/);
       }
       expect(task.created).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(['easy', 'medium', 'hard']).toContain(task.difficulty);
