@@ -196,7 +196,8 @@ function taskDates(tasks: readonly Task[]): Record<string, string> {
 }
 
 export function corpusHash(tasks: readonly Task[]): string {
-  return stableHash(tasks.map((t) => [t.id, t.prompt, t.tests, t.testCall ?? null]), 16);
+  // Stubs and hidden cases decide a verdict as much as tests do; function tasks keep their old hash.
+  return stableHash(tasks.map((t) => [t.id, t.prompt, t.tests, t.testCall ?? null, ...(t.cases ? [t.cases] : []), ...(t.files ? [t.files] : [])]), 16);
 }
 
 function parseShard(text: string | undefined): Shard | undefined {
