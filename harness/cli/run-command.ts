@@ -23,15 +23,16 @@ import { startGrader } from './start-grader.ts';
 import { progressReporter } from './progress-reporter.ts';
 import { resolveResume } from './resolve-resume.ts';
 import { runComparison } from './run-comparison.ts';
+import { runTimeLimits } from './run-time-limits.ts';
+import { DEFAULT_TIMEOUT_SECONDS, timeLimitFlags, timeLimitPolicy, type TimeLimitArgs } from './time-limits.ts';
 
-export interface RunArgs {
+export interface RunArgs extends TimeLimitArgs {
   model?: string[];
   suite: string[];
   samples: number;
   temperature?: number;
   seed?: number;
   concurrency?: number;
-  timeout: number;
   sandbox: SandboxMode;
   db: string;
   name?: string;
@@ -59,14 +60,13 @@ export function runCommand(setCode: (code: number) => void, io: CliIO): CommandM
     command: 'run',
     describe: 'Run models over a task suite, grade every answer in the sandbox, and store the results',
     builder: (y) =>
-      y
+      timeLimitFlags(y, 'sample')
         .option('model', { type: 'string', array: true, describe: 'Model spec: reference, or provider:model (repeatable)' })
         .option('suite', { type: 'string', array: true, default: ['codebench'], describe: 'codebench, a fetched public set (humaneval, humaneval+, humaneval+:base, mbpp, mbpp-sanitized, mbpp+, multipl-e-js, ...), a folder of task files, or a data file (repeatable)' })
         .option('samples', { type: 'number', default: 1, describe: 'Samples per task and model (for pass@k)' })
         .option('temperature', { type: 'number', describe: 'Sampling temperature sent to every model' })
         .option('seed', { type: 'number', describe: 'Seed, where the provider supports one' })
         .option('concurrency', { type: 'number', describe: 'Model requests in flight at once (default: 8; grading uses one slot per core)' })
-        .option('timeout', { type: 'number', default: 10, describe: 'Per-sample CPU time limit in seconds' })
         .option('sandbox', { choices: ['bwrap', 'none'] as const, default: 'bwrap' as SandboxMode, describe: 'How generated code is isolated' })
         .option('db', { type: 'string', default: 'results/codebench.db', describe: 'SQLite results file' })
         .option('name', { type: 'string', describe: 'Run name; running the same name again continues that run' })
@@ -105,7 +105,7 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
   const resume = resolveResume(args, store);
   const samples = positiveInt(resume?.spec.samples ?? args.samples, '--samples');
   const concurrency = positiveInt(args.concurrency ?? 8, '--concurrency');
-  const timeout = positiveNumber(resume?.spec.timeoutSeconds ?? args.timeout, '--timeout');
+  const timeout = positiveNumber(resume?.spec.timeoutSeconds ?? args.timeout ?? DEFAULT_TIMEOUT_SECONDS, '--timeout');
   const budget = args.budget === undefined ? undefined : nonNegativeNumber(args.budget, '--budget');
   const shard = parseShard(resume?.spec.shard ?? args.shard);
   const suites = resume?.spec.suites ?? args.suite;
@@ -133,6 +133,7 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
     corpusHash: corpusHash(tasks),
     gitCommit: gitCommit(),
     timeoutSeconds: timeout,
+    ...(args.calibrate && { timeLimits: timeLimitPolicy(args) }),
     repair: args.repair ?? false,
     fresh: args.fresh ?? false,
     shard: args.shard,
@@ -156,11 +157,12 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
   const progress = progressReporter(io, Boolean(process.stderr.isTTY));
   try {
     io.stderr(`codebench: ${tasks.length} tasks × ${models.length} model(s) × ${samples} sample(s)${shard ? `, shard ${shard.index}/${shard.count}` : ''}, sandbox ${grader?.mode ?? 'off (not grading)'}\n`);
+    const limited = grader && (await runTimeLimits(grader, { spec, tasks, store, resumeRunId: resume?.runId, shard, signal: abort.signal, io }));
     const outcome = await runBenchmark({
       spec,
       tasks,
       models,
-      grader,
+      grader: limited?.grader,
       store,
       host: hostname(),
       concurrency,
@@ -170,7 +172,11 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
       budgetUsd: budget,
       repair: spec.repair,
       requestsPerMinute: args.rpm === undefined ? undefined : positiveInt(args.rpm, '--rpm'),
-      onEvent: progress.onEvent,
+      onEvent: (event) => {
+        // Kept with the run before anything is graded, so its report can say which limits applied.
+        if (event.type === 'start' && limited) store.recordTimeLimits(event.runId, limited.limits);
+        progress.onEvent(event);
+      },
       signal: abort.signal,
     });
     progress.stop();

@@ -23,12 +23,12 @@ export interface TimeLimitArgs {
 }
 
 /** `--timeout`, `--calibrate` and the policy flags, shared by `run` and `tasks`. */
-export function timeLimitFlags<T>(y: Argv<T>, what: string): Argv<T> {
+export function timeLimitFlags<T>(y: Argv<T>, what: string) {
   return y
     .option('timeout', { type: 'number', describe: `CPU seconds per ${what} for a task without a calibrated limit (default ${DEFAULT_TIMEOUT_SECONDS})` })
     .option('calibrate', { type: 'boolean', default: true, describe: 'Limit each task by its reference solution\'s time on this machine (cached in --db); --no-calibrate gives every task --timeout' })
     .option('time-floor', { type: 'number', describe: `Smallest calibrated limit, seconds (default ${DEFAULT_TIME_LIMIT_POLICY.floorSeconds}, as EvalPlus)` })
-    .option('time-factor', { type: 'number', describe: `A calibrated limit is this many times the reference's CPU time (default ${DEFAULT_TIME_LIMIT_POLICY.factor}, as EvalPlus)` }) as Argv<T>;
+    .option('time-factor', { type: 'number', describe: `A calibrated limit is this many times the reference's CPU time (default ${DEFAULT_TIME_LIMIT_POLICY.factor}, as EvalPlus)` });
 }
 
 /** The policy the flags ask for: `min(ceiling, max(floor, factor × reference))`, the ceiling 60 s or the floor if higher. */

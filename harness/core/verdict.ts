@@ -15,8 +15,11 @@ export interface GradeResult {
   /** Wall time of the sandboxed test run. */
   wallMs?: number;
   /**
-   * CPU time of the test program, the build left out; only when grading was asked to `measure`
-   * (calibration), and `undefined` where it could not be measured.
+   * CPU time of the test program, the build left out (of the graded run, when several were
+   * timed); only when grading was asked to `measure` (calibration), or where a grader always
+   * reports it. `undefined` where it could not be measured.
    */
   cpuMs?: number;
+  /** With `measure: n`, the CPU time of each of the n timed runs, in order. */
+  runCpuMs?: number[];
 }

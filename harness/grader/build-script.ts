@@ -14,10 +14,12 @@ export interface ScriptPlan {
   /** The test program. It reads the nonce from stdin; its exit status becomes the run's. */
   run: Stage & { cpuSeconds: number };
   /**
-   * Print the test program's own CPU time (the build's left out) to stderr after it ends, behind
-   * `RUN_TIMES_MARKER`, for calibrating time limits; `readRunTimes` takes it back off.
+   * For calibrating time limits: run the test program this many times after one build, printing
+   * each run's own CPU time to stderr behind `RUN_TIMES_MARKER` (`readRunTimes` takes them back
+   * off). Runs before the last get a dummy first line instead of the nonce, and their output is
+   * dropped; the last run is the graded one.
    */
-  timeRun?: boolean;
+  timeRun?: boolean | number;
 }
 
 /** Precedes the shell's `times` output on stderr when a plan has `timeRun`. */
@@ -66,8 +68,9 @@ export function buildScript(plan: ScriptPlan): string {
   const { cpuSeconds } = plan.run;
   const run = command(plan.run, [`--cpu=${cpuSeconds}:${cpuSeconds + 1}`]);
   // In a subshell the children's times start from zero, so `times` there counts the test alone.
-  if (plan.timeRun) lines.push(`(${run}; codebench_status=$?; printf '\\n%s\\n' '${RUN_TIMES_MARKER}' >&2; times >&2; exit $codebench_status)`);
-  else lines.push(run);
+  const timed = (what: string) => `(${what}; codebench_status=$?; printf '\\n%s\\n' '${RUN_TIMES_MARKER}' >&2; times >&2; exit $codebench_status)`;
+  for (let i = 1; i < Number(plan.timeRun ?? 0); i++) lines.push(`${timed(`printf 'codebench-warm-up\\n' | ${run} >/dev/null 2>&1`)} || exit $?`);
+  lines.push(plan.timeRun ? timed(run) : run);
   lines.push('codebench_status=$?', 'exit $codebench_status');
   return `${lines.join('\n')}\n`;
 }

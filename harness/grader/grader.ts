@@ -33,10 +33,11 @@ export interface GradeOptions {
   /** This task's own CPU limit in seconds (a calibrated one); the grader's `timeoutSeconds` otherwise. */
   timeoutSeconds?: number;
   /**
-   * Also measure the test program's CPU time, the build left out, into `cpuMs` (for calibrating
-   * time limits). Python and JavaScript report it from the cgroup, where there is one.
+   * For calibrating time limits with a reference: also time the test program, the build left
+   * out, into `cpuMs`. With a number n, a compiled or type-checked program is built once and run n
+   * times (`runCpuMs`); Python and JavaScript run once, timed by the cgroup where there is one.
    */
-  measure?: boolean;
+  measure?: boolean | number;
 }
 
 const DEFAULT_BUILD_SECONDS = 60;
@@ -64,14 +65,14 @@ export class Grader {
     if (code === undefined || code.trim() === '') return { verdict: 'no-code', detail: 'no code found in the completion' };
     const { timeoutSeconds } = options;
     if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new TypeError(`Expected \`timeoutSeconds\` to be a number above 0, got ${timeoutSeconds}`);
-    const limits = timeoutSeconds === undefined ? this.#limits : limitsFor({ timeoutSeconds, memoryBytes: this.#limits.memoryBytes });
+    const limits = timeoutSeconds === undefined ? this.#limits : taskLimits(this.#limits, timeoutSeconds);
     const buildLimits = timeoutSeconds === undefined ? this.#buildLimits : buildLimitsFor(limits, this.#buildSeconds);
     const nonce = `codebench-done-${randomBytes(16).toString('hex')}`;
     try {
       if (task.kind === 'program') {
         return await gradeProgram(task, code, { sandbox: this.#sandbox, limits, buildSeconds: this.#buildSeconds, toolchains: this.#toolchains, signal: options.signal });
       }
-      if (task.kind === 'files') return await gradeFiles(task, code, { sandbox: this.#sandbox, limits, buildLimits, toolchains: this.#toolchains, signal: options.signal, measure: options.measure });
+      if (task.kind === 'files') return await gradeFiles(task, code, { sandbox: this.#sandbox, limits, buildLimits, toolchains: this.#toolchains, signal: options.signal, measure: Boolean(options.measure) });
       if (task.language === 'python' || task.language === 'javascript') {
         const program = assembleProgram(task, code);
         const files: Record<string, string> = task.language === 'python' ? { 'main.py': program, 'driver.py': PYTHON_DRIVER } : { 'main.js': program, 'driver.js': NODE_DRIVER };
@@ -94,7 +95,7 @@ export class Grader {
       if (!options.measure) return classifyBuild(result, { nonce, token, language: task.language });
       const timed = readRunTimes(result.stderr);
       const graded = classifyBuild({ ...result, stderr: timed.stderr }, { nonce, token, language: task.language });
-      return timed.cpuMs === undefined ? graded : { ...graded, cpuMs: timed.cpuMs };
+      return timed.cpuMs === undefined ? graded : { ...graded, cpuMs: timed.cpuMs, runCpuMs: timed.runsMs };
     } catch (error) {
       if (error instanceof SandboxError) return { verdict: 'unscored', detail: error.message };
       throw error;
@@ -130,6 +131,16 @@ export class Grader {
       }
     }
   }
+}
+
+/**
+ * A task's own CPU limit. Its wall-clock stop never comes before the grader's default one: wall time
+ * only stops hangs, and on a busy machine (grading runs niced) a small limit's stop would hit
+ * programs that merely wait for a CPU.
+ */
+function taskLimits(base: SandboxLimits, timeoutSeconds: number): SandboxLimits {
+  const own = limitsFor({ timeoutSeconds, memoryBytes: base.memoryBytes });
+  return { ...own, wallMs: Math.max(own.wallMs, base.wallMs) };
 }
 
 /** `cpuSeconds` is RLIMIT_CPU, which counts whole seconds: a 1.2 s limit lets a program run 2 s. */

@@ -42,7 +42,7 @@ const METHOD_VERSION = 1;
 
 /**
  * Times each task's reference solution in the sandbox (`runs` times, the median; CPU time of the
- * test program, the build left out) and caches the result under (task, toolchain, host), so the
+ * test program, the build left out and done once) and caches the result under (task, toolchain, host), so the
  * same machine measures once and a different one measures again.
  */
 export class TimeCalibrator {
@@ -93,17 +93,20 @@ export class TimeCalibrator {
     const seconds: number[] = [];
     let method: ReferenceTiming['method'] = 'cpu';
     let first: GradeResult | undefined;
-    for (let i = 0; i < this.runs; i++) {
-      const result = await this.#grader.grade(task, task.reference, { signal: options.signal, measure: true });
+    // A built program is timed `runs` times after one build; an interpreted one once per grade.
+    while (seconds.length < this.runs) {
+      const result = await this.#grader.grade(task, task.reference, { signal: options.signal, measure: this.runs - seconds.length });
       first ??= result;
       if (result.verdict !== 'pass') return { ok: false, reason: `the reference did not pass: ${result.verdict}: ${result.detail}`, result: first };
-      if (result.cpuMs !== undefined) seconds.push(result.cpuMs / 1000);
+      const runsMs = result.runCpuMs ?? (result.cpuMs === undefined ? [] : [result.cpuMs]);
+      if (runsMs.length > 0) seconds.push(...runsMs.map((ms) => ms / 1000));
       // Without a cgroup only wall time is known; for a compiled language it would count the build.
       else if (result.wallMs !== undefined && (task.language === 'python' || task.language === 'javascript')) {
         seconds.push(result.wallMs / 1000);
         method = 'wall';
       } else return { ok: false, reason: 'the sandbox reported no time for the reference', result: first };
     }
+    seconds.splice(this.runs);
     const timing: ReferenceTiming = { referenceSeconds: median(seconds), runsSeconds: seconds, method, measuredAt: new Date().toISOString() };
     this.#cache.putCalibration(this.key(task), task.id, timing);
     return { ok: true, calibration: { taskId: task.id, ...timing, cached: false }, result: first };
