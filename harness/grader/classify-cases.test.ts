@@ -33,7 +33,8 @@ describe('normalizeOutput', () => {
 
 describe('classifyCases', () => {
   it('passes only with a matching digest for every case and the closing done line', () => {
-    expect(classifyCases(run(`${ok(0, 'one')}${ok(1, 'two  \n')}${NONCE} done\n`), NONCE, CASES, LIMITS)).toMatchObject({ verdict: 'pass', detail: 'passed 2 cases' });
+    const timed = (i: number, output: string, cpuMs: number) => line({ case: i, status: 'ok', sha256: outputDigest(output), cpuMs });
+    expect(classifyCases(run(`${timed(0, 'one', 30)}${timed(1, 'two  \n', 70)}${NONCE} done\n`), NONCE, CASES, LIMITS)).toMatchObject({ verdict: 'pass', detail: 'passed 2 cases', cpuMs: 70 });
     // Without `done` the runner did not finish, whatever it reported before.
     expect(classifyCases(run(`${ok(0, 'one')}${ok(1, 'two')}`), NONCE, CASES, LIMITS).verdict).toBe('error');
   });
