@@ -77,7 +77,8 @@ describe.skipIf(skip)('codebench run, unattended', () => {
     const answered = new Map<string, number>();
     fake = await FakeProvider.start({ answer: answerByPrompt(corpusAnswers(tasks)), fault: faults.fault, onAnswered: (r) => answered.set(taskOf(tasks, r), (answered.get(taskOf(tasks, r)) ?? 0) + 1) });
     const db = join(dir, 'flaky.db');
-    const r = await cli('run', '--model', 'openai-compatible:any', '--base-url', `${fake.url}/v1`, '--suite', join(dir, 'suite'), '--samples', '3', '--db', db, '--json');
+    // Time limits are beside the point here; calibrating them would only spend the test's time.
+    const r = await cli('run', '--model', 'openai-compatible:any', '--base-url', `${fake.url}/v1`, '--suite', join(dir, 'suite'), '--samples', '3', '--db', db, '--json', '--no-calibrate');
     expect(r.code).toBe(0);
     expect(faults.injected.length).toBeGreaterThan(0);
     const rows = verdictsIn(db);
@@ -143,11 +144,12 @@ describe.skipIf(skip)('codebench run, unattended', () => {
   it('splits a run into shards whose merge equals the unsharded run', async () => {
     const { dir } = sliceSuite();
     const suite = join(dir, 'suite');
+    // Three fresh databases would calibrate the same time limits three times; not what this tests.
     for (const [shard, db] of [['1/2', 'a.db'], ['2/2', 'b.db']] as const) {
-      expect((await cli('run', '--model', 'reference', '--suite', suite, '--shard', shard, '--db', join(dir, db))).code).toBe(0);
+      expect((await cli('run', '--model', 'reference', '--suite', suite, '--shard', shard, '--db', join(dir, db), '--no-calibrate')).code).toBe(0);
     }
     expect((await cli('merge', join(dir, 'a.db'), join(dir, 'b.db'), '--out', join(dir, 'all.db'))).code).toBe(0);
-    expect((await cli('run', '--model', 'reference', '--suite', suite, '--db', join(dir, 'whole.db'))).code).toBe(0);
+    expect((await cli('run', '--model', 'reference', '--suite', suite, '--db', join(dir, 'whole.db'), '--no-calibrate')).code).toBe(0);
     const keys = (db: string) => verdictsIn(join(dir, db)).map((r) => `${r.key}:${r.verdict}`).sort();
     expect(keys('all.db')).toEqual(keys('whole.db'));
     expect(keys('a.db').length).toBeGreaterThan(0);
