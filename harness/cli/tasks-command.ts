@@ -52,6 +52,7 @@ export function tasksCommand(setCode: (code: number) => void, io: CliIO): Comman
         .example('$0 tasks fetch humaneval+', 'Download HumanEval+ into the cache; then --suite humaneval+ (or humaneval+:base)')
         .example('$0 tasks fetch mbpp --from ~/Downloads/mbpp.jsonl', 'Import a copy on a machine without network')
         .example('$0 tasks validate', 'Every reference must pass and every known-wrong solution must fail; calibrates time limits')
+        .example('$0 tasks difficulty --write', 'Label each task easy, medium or hard by how often the stored runs\' models solved it')
         .example('$0 tasks limits', 'Each task\'s reference time on this machine and its time limit') as unknown as Argv<TasksArgs>,
     handler: async (args) => {
       const cacheDir = args['cache-dir'] ?? defaultCacheDir();
@@ -59,8 +60,8 @@ export function tasksCommand(setCode: (code: number) => void, io: CliIO): Comman
       if (args.from !== undefined || args.url !== undefined) throw new InputError(`tasks ${args.action}: --from and --url belong to tasks fetch`);
       const tasks = loadSuites(args.suite, { cacheDir });
       if (args.action === 'list') return list(tasks, args, io);
-      if (args.action === 'difficulty') return setCode(tasksDifficulty(tasks, args, io));
       if (args.action === 'show') return show(tasks, args, io);
+      if (args.action === 'difficulty') return setCode(tasksDifficulty(tasks, args, io));
       if (args.action === 'limits') return setCode(await printTaskLimits(tasks, args, io));
       setCode(await validate(tasks, args, io));
     },
