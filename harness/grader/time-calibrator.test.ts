@@ -136,6 +136,19 @@ describe.skipIf(skip)('TimeCalibrator on bubblewrap', () => {
   });
 });
 
+describe('TimeCalibrator without a CPU count', () => {
+  const cache = { getCalibration: () => undefined, putCalibration: () => {} };
+  // What a sandbox without cgroups reports: a pass with its wall time only.
+  const grader = { grade: async () => ({ verdict: 'pass' as const, detail: 'passed', wallMs: 250 }) };
+
+  it('times a Python function task by the wall clock, but neither a compiled one nor a program task', async () => {
+    const calibrator = new TimeCalibrator({ grader, cache, host: 'h', toolchain: () => 't' });
+    expect(await calibrator.measure(PY_TASK)).toMatchObject({ ok: true, calibration: { method: 'wall', referenceSeconds: 0.25, runsSeconds: [0.25, 0.25, 0.25] } });
+    expect(await calibrator.measure(CPP_TASK)).toMatchObject({ ok: false, reason: 'the sandbox reported no time for the reference' });
+    expect(await calibrator.measure({ ...PY_TASK, kind: 'program' })).toMatchObject({ ok: false, reason: 'the sandbox reported no time for the reference' });
+  });
+});
+
 describe('TimeCalibrator arguments', () => {
   const cache = { getCalibration: () => undefined, putCalibration: () => {} };
   const grader = { grade: async () => ({ verdict: 'pass' as const, detail: 'passed' }) };

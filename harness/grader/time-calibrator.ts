@@ -38,7 +38,8 @@ export type CalibrationOutcome =
   | { ok: false; reason: string; result?: GradeResult };
 
 // Part of every key: raise it when the way references are timed changes, so old timings go unused.
-const METHOD_VERSION = 1;
+// 2: program tasks are never timed by the wall clock of all their cases together.
+const METHOD_VERSION = 2;
 
 /**
  * Times each task's reference solution in the sandbox (`runs` times, the median; CPU time of the
@@ -100,8 +101,9 @@ export class TimeCalibrator {
       if (result.verdict !== 'pass') return { ok: false, reason: `the reference did not pass: ${result.verdict}: ${result.detail}`, result: first };
       const runsMs = result.runCpuMs ?? (result.cpuMs === undefined ? [] : [result.cpuMs]);
       if (runsMs.length > 0) seconds.push(...runsMs.map((ms) => ms / 1000));
-      // Without a cgroup only wall time is known; for a compiled language it would count the build.
-      else if (result.wallMs !== undefined && (task.language === 'python' || task.language === 'javascript')) {
+      // Without a cgroup only wall time is known. Not for a compiled language (it would count the
+      // build), nor for a program task, whose limit is per case and whose run holds every case.
+      else if (result.wallMs !== undefined && task.kind === 'function' && (task.language === 'python' || task.language === 'javascript')) {
         seconds.push(result.wallMs / 1000);
         method = 'wall';
       } else return { ok: false, reason: 'the sandbox reported no time for the reference', result: first };
