@@ -87,7 +87,7 @@ describe.skipIf(skip)('codebench run, unattended', () => {
     const samples = store.listSamples(store.listRuns()[0]!.id);
     store.close();
     for (const s of samples) {
-      expect(['pass', 'unscored']).toContain(s.verdict);
+      expect(['pass', 'unscored'], `${s.taskId} #${s.sampleIndex}: ${s.detail}`).toContain(s.verdict);
       if (s.verdict === 'unscored') expect(s.detail).toMatch(/generation failed: .+/);
     }
     // Three samples per task, each answered (billed) once, whatever failed before it.
