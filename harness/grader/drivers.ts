@@ -1,3 +1,5 @@
+import { goTestMain } from './files-drivers.ts';
+
 /**
  * The drivers read a per-run nonce from stdin before any candidate code runs, and print it only
  * after the tests returned. A program that exits early (`sys.exit(0)`, `process.exit(0)`) or
@@ -71,24 +73,7 @@ export const JAVA_DRIVER = `public final class CodebenchDriver {
 `;
 
 /** Go: a `TestMain` around the tests, so the tests run under the real testing package. */
-export const GO_DRIVER = `package main
-
-import (
-	"bufio"
-	"os"
-	"strings"
-	"testing"
-)
-
-func TestMain(m *testing.M) {
-	nonce, _ := bufio.NewReader(os.Stdin).ReadString('\\n')
-	code := m.Run()
-	if code == 0 {
-		os.Stdout.WriteString("\\n" + strings.TrimSpace(nonce) + "\\n")
-	}
-	os.Exit(code)
-}
-`;
+export const GO_DRIVER = goTestMain('main');
 
 /** Rust: a `main` that reads the nonce and then calls each test (`calls` are full statements). */
 export function rustMain(calls: string[]): string {
