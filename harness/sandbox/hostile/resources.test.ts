@@ -12,7 +12,7 @@ describe.skipIf(skipReason)('hostile code: memory, disk and output', () => {
       "def add(a, b):\n    keep = []\n    for _ in range(200):\n        keep.append(b'x' * 10 ** 8)\n",
       'function add(a, b) {\n  const keep = [];\n  for (let i = 0; i < 200; i++) keep.push(Buffer.alloc(10 ** 8, 1));\n}\n',
     );
-    for (const r of [py, js]) expect(r).toMatchObject({ verdict: 'error', detail: expect.stringMatching(/memory limit/) });
+    for (const r of [py, js]) expect(r, JSON.stringify([py, js])).toMatchObject({ verdict: "error", detail: expect.stringMatching(/memory limit/) });
     // The Buffers live outside V8's heap: only the cgroup can stop them, and says so.
     if (h.sandbox.isolation.cgroups.mode !== 'none') expect(js.detail).toMatch(/OOM-killed/);
   });

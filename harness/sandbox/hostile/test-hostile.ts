@@ -69,8 +69,10 @@ export function useHostile(): Hostile {
     canaryStat = statLine(canary);
     etcBefore = readdirSync('/etc');
     sandbox = await BwrapSandbox.create({ slots: 2 });
-    // Small limits keep the suite fast: 1 s of CPU, about 2 s of wall clock, 256 MiB.
-    grader = new Grader(sandbox, { timeoutSeconds: 0.1, memoryBytes: 256 * 2 ** 20 });
+    // Small limits keep the suite fast: 2 s of CPU, 5 s of wall clock, 256 MiB. Not 1 s of CPU:
+    // on a VM with costly page faults, filling 256 MiB took 0.9 s and hit the CPU limit before the
+    // memory limit, so the memory tests measured the wrong limit.
+    grader = new Grader(sandbox, { timeoutSeconds: 1.5, memoryBytes: 256 * 2 ** 20 });
     server = createServer((s) => {
       connections++;
       s.end('hello');
