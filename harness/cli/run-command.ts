@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { CommandModule } from 'yargs';
 import { findModel } from '../compare/analyze-runs.ts';
@@ -149,6 +150,8 @@ async function runWithStore(args: RunArgs, store: ReturnType<typeof openStore>, 
   // Graded in a process of its own, so sandbox starts never hold up the model requests.
   const grader = args.grade ? await startGrader(args.sandbox, defaultSlots(), { timeoutSeconds: timeout }) : undefined;
   const abort = new AbortController();
+  // Every request and grade in flight listens on this one signal: hundreds of listeners is the design.
+  setMaxListeners(0, abort.signal);
   const onSigint = () => {
     if (abort.signal.aborted) process.exit(130);
     abort.abort();
