@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../core/errors.ts';
 import { loadCorpus, loadCorpusWithWrong } from './load-corpus.ts';
+import { corpusErrorOf, writeUnder } from './test-corpus-dir.ts';
 
 const cases = Array.from({ length: 8 }, (_, i) => `  - input: "${i} ${i + 1}\\n"\n    output: "${2 * i + 1}\\n"\n`).join('');
 
@@ -40,22 +40,8 @@ describe('program task files', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const write = (content: string, name = 'python/add-pair.yaml'): string => {
-    const file = join(dir, name);
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, content);
-    return file;
-  };
-  const errorOf = (): string => {
-    try {
-      loadCorpus(dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError);
-      expect((error as Error).message).not.toContain('\n');
-      return (error as Error).message;
-    }
-    throw new Error('expected loadCorpus to throw');
-  };
+  const write = (content: string, name = 'python/add-pair.yaml'): string => writeUnder(dir, name, content);
+  const errorOf = (): string => corpusErrorOf(dir);
 
   it('loads a program task with its hidden cases and wrong programs, and no entry point or tests', () => {
     write(VALID);

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../core/errors.ts';
 import { loadCorpus, loadCorpusWithWrong, MAX_TASK_FILE_BYTES } from './load-corpus.ts';
+import { corpusErrorOf, writeUnder } from './test-corpus-dir.ts';
 
 const CORPUS = fileURLToPath(new URL('../../tasks/codebench', import.meta.url));
 
@@ -82,25 +82,8 @@ describe('malformed task files', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const write = (name: string, content: string | Buffer): string => {
-    const file = join(dir, name);
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, content);
-    return file;
-  };
-
-  /** Loads `dir` and returns the InputError message, failing if it is not exactly one line. */
-  const errorOf = (): string => {
-    try {
-      loadCorpus(dir);
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError);
-      const message = (error as Error).message;
-      expect(message).not.toContain('\n');
-      return message;
-    }
-    throw new Error('expected loadCorpus to throw');
-  };
+  const write = (name: string, content: string | Buffer): string => writeUnder(dir, name, content);
+  const errorOf = (): string => corpusErrorOf(dir);
 
   it('loads a valid file', () => {
     write('python/sample.yaml', VALID);
