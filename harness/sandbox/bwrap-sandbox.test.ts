@@ -73,7 +73,7 @@ open('/tmp/scratch', 'w').write('ok'); print('tmp ok')`);
     if (process.getuid?.() === 0) {
       expect(sandbox.isolation.uids).toHaveLength(2);
       // Zombies included: each run's own pid namespace reaps bwrap's (bubblewrap#697).
-      expect(slotProcesses()).toEqual([]);
+      expect(await slotProcesses()).toEqual([]);
     }
   });
 
@@ -100,7 +100,7 @@ time.sleep(100)`, { ...TEST_LIMITS, wallMs: 1500 });
     expect(r.stop).toBe('wall-timeout');
     expect(Date.now() - started).toBeLessThan(4000);
     // Other graders may be running on this machine: look at our slot uids only.
-    if (process.getuid?.() === 0) expect(slotProcesses()).toEqual([]);
+    if (process.getuid?.() === 0) expect(await slotProcesses()).toEqual([]);
   });
 
   it('stops CPU burners by CPU time', async () => {
@@ -187,7 +187,7 @@ describe.skipIf(skip)('BwrapSandbox without cgroups or seccomp (the degraded mod
     expect(ok).toMatchObject({ exitCode: 0, stdout: '42\n', memoryExceeded: undefined, cpuMs: undefined });
     const daemon = await sandbox.run({ files: { 'main.py': 'import os, time\nif os.fork() == 0:\n    os.setsid()\n    while True: time.sleep(0.05)\ntime.sleep(100)' }, argv: ['python3', 'main.py'], limits: { ...TEST_LIMITS, wallMs: 1000 } });
     expect(daemon.stop).toBe('wall-timeout');
-    expect(leftoverProcesses(sandbox)).toEqual([]);
+    expect(await leftoverProcesses(sandbox)).toEqual([]);
   });
 });
 
@@ -209,6 +209,6 @@ describe.skipIf(skip)('BwrapSandbox joining cgroups through a root shell (kernel
     expect(ok.cpuMs).toBeGreaterThan(0);
     const hung = await sandbox.run({ files: { 'main.py': 'import time\ntime.sleep(100)' }, argv: ['python3', 'main.py'], limits: { ...TEST_LIMITS, wallMs: 800 } });
     expect(hung.stop).toBe('wall-timeout');
-    expect(leftoverProcesses(sandbox)).toEqual([]);
+    expect(await leftoverProcesses(sandbox)).toEqual([]);
   });
 });

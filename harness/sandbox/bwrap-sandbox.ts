@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { SandboxError } from '../core/errors.ts';
@@ -6,12 +6,14 @@ import { buildLaunchLine, buildWaiter } from './build-bwrap-args.ts';
 import { killBelow } from './kill-below.ts';
 import { openSlots, type CgroupStatus } from './open-slots.ts';
 import { readBwrapResult } from './read-bwrap-result.ts';
+import type { PassFile } from './child-handle.ts';
 import { ContainedProcess } from './run-contained.ts';
 import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.ts';
 import { hostSeccompArch, writeSeccompFilter, type SeccompArch } from './seccomp-filter.ts';
 import type { CgroupCounters, SlotCgroup } from './slot-cgroup.ts';
 import { SlotLauncher, type LaunchPlan } from './slot-launcher.ts';
 import { SlotPool } from './slot-pool.ts';
+import { SpawnHelper } from './spawn-helper.ts';
 import { releaseUids } from './slot-uids.ts';
 import { findTools, type Tool } from './tools.ts';
 import { defaultWorkParent, fileNames, Workspace } from './workspace.ts';
@@ -27,6 +29,8 @@ export interface BwrapSandboxOptions {
   seccomp?: boolean;
   /** How runs join their cgroups (default: `fds` from Linux 5.16 on, else `shell`; see ./build-bwrap-args.ts). */
   cgroupJoin?: 'fds' | 'shell';
+  /** Spawn through ./spawn-helper.ts where python3 is present (default true); else Node forks itself. */
+  spawnHelper?: boolean;
 }
 
 /** How this instance isolates; `codebench doctor` prints it. */
@@ -39,6 +43,8 @@ export interface IsolationInfo {
   /** How runs join their cgroups, when there are any. */
   cgroupJoin: 'fds' | 'shell';
   seccomp: SeccompArch | undefined;
+  /** What spawns each sandbox: the vfork helper (./spawn-helper.ts), or a fork of Node itself. */
+  launcher: 'helper' | 'node';
 }
 
 const BWRAP_PATHS = ['/usr/bin/bwrap', '/usr/local/bin/bwrap'];
@@ -72,8 +78,10 @@ export class BwrapSandbox implements Sandbox {
   readonly #cgroups: CgroupStatus;
   readonly #seccomp: { arch: SeccompArch; path: string } | undefined;
   readonly #joinViaFds: boolean;
+  readonly #helper: SpawnHelper | undefined;
 
-  private constructor(bwrap: string, options: BwrapSandboxOptions) {
+  private constructor(bwrap: string, options: BwrapSandboxOptions, helper: SpawnHelper | undefined) {
+    this.#helper = helper;
     this.slots = options.slots;
     this.#bwrap = bwrap;
     // Since Linux 5.16 a write to cgroup.procs is checked against the credentials of whoever
@@ -98,7 +106,15 @@ export class BwrapSandbox implements Sandbox {
   static async create(options: BwrapSandboxOptions): Promise<BwrapSandbox> {
     const bwrap = findBwrap();
     if (!bwrap) throw new SandboxError(`bubblewrap (bwrap) is not installed: ${INSTALL_HINT}`, { retryable: false });
-    const sandbox = new BwrapSandbox(bwrap, options);
+    const python = findTools().get('python3')?.path;
+    const helper = options.spawnHelper === false || !python ? undefined : await SpawnHelper.start(python);
+    let sandbox: BwrapSandbox;
+    try {
+      sandbox = new BwrapSandbox(bwrap, options, helper);
+    } catch (error) {
+      helper?.close();
+      throw error;
+    }
     const probe = await sandbox.run({
       files: {},
       argv: ['python3', '-c', 'print("ok")'],
@@ -121,7 +137,7 @@ export class BwrapSandbox implements Sandbox {
 
   get isolation(): IsolationInfo {
     const uids = this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined);
-    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, cgroupJoin: this.#joinViaFds ? 'fds' : 'shell', seccomp: this.#seccomp?.arch };
+    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, cgroupJoin: this.#joinViaFds ? 'fds' : 'shell', seccomp: this.#seccomp?.arch, launcher: this.#helper ? 'helper' : 'node' };
   }
 
   /**
@@ -130,6 +146,12 @@ export class BwrapSandbox implements Sandbox {
    */
   get idlePids(): number[] {
     return this.#slots.map((s) => s.idlePid).filter((p): p is number => p !== undefined);
+  }
+
+  /** `idlePids` once every ready sandbox's pid is known (the spawn helper reports it a moment later). */
+  async idleProcessIds(): Promise<number[]> {
+    await Promise.all(this.#slots.map((s) => s.idleStarted));
+    return this.idlePids;
   }
 
   hasTool(name: string): boolean {
@@ -198,13 +220,14 @@ export class BwrapSandbox implements Sandbox {
 
   #spawnWaiter(uid: number | undefined, cgroup: SlotCgroup | undefined, dir: string, plan: LaunchPlan): ContainedProcess {
     // Fresh opens per waiter: a shared fd would share its offset, and the next bwrap would read EOF.
-    const seccompFd = this.#seccomp ? openSync(this.#seccomp.path, 'r') : undefined;
-    const cgroupFds = cgroup && this.#joinViaFds ? cgroup.procsFiles.map((f) => openSync(f, 'w')) : [];
-    const firstCgroupFd = SECCOMP_FD + (seccompFd === undefined ? 0 : 1);
+    const passFiles: PassFile[] = this.#seccomp ? [{ path: this.#seccomp.path, write: false }] : [];
+    const cgroupFiles = cgroup && this.#joinViaFds ? cgroup.procsFiles : [];
+    const firstCgroupFd = SECCOMP_FD + passFiles.length;
+    passFiles.push(...cgroupFiles.map((path) => ({ path, write: true })));
     const waiter = buildWaiter({
       bwrap: this.#bwrap,
       uid,
-      join: !cgroup ? undefined : this.#joinViaFds ? { viaFds: cgroupFds.map((_, i) => firstCgroupFd + i) } : { viaShell: cgroup.procsFiles },
+      join: !cgroup ? undefined : this.#joinViaFds ? { viaFds: cgroupFiles.map((_, i) => firstCgroupFd + i) } : { viaShell: cgroup.procsFiles },
       passwdFile: this.#workspace.passwdFile,
       groupFile: this.#workspace.groupFile,
       tool: plan.tool,
@@ -212,22 +235,20 @@ export class BwrapSandbox implements Sandbox {
       statusFd: STATUS_FD,
       seccompFd: this.#seccomp ? SECCOMP_FD : undefined,
     });
-    try {
-      return ContainedProcess.spawn({
-        file: waiter.file,
-        args: waiter.args,
-        cwd: this.#workspace.root,
-        statusFd: true,
-        passFds: [...(seccompFd === undefined ? [] : [seccompFd]), ...cgroupFds],
-        softKill: (pid) => killBelow(pid, undefined),
-      });
-    } finally {
-      for (const fd of [...(seccompFd === undefined ? [] : [seccompFd]), ...cgroupFds]) closeSync(fd);
-    }
+    return ContainedProcess.spawn({
+      file: waiter.file,
+      args: waiter.args,
+      cwd: this.#workspace.root,
+      statusFd: true,
+      passFiles,
+      helper: this.#helper,
+      softKill: (pid) => killBelow(pid, undefined),
+    });
   }
 
   async close(): Promise<void> {
     await Promise.all(this.#slots.map((s) => s.close()));
+    this.#helper?.close();
     releaseUids(this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined));
     this.#workspace.close();
   }

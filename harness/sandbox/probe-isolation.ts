@@ -25,7 +25,7 @@ export interface IsolationReport {
   zombies: ProbeCheck & { pid1Reaps: boolean | undefined; ownPidNamespace: boolean };
   toolchains: { name: string; path: string }[];
   /** Speed, not safety: where per-run files go, and whether RCU grace periods are expedited. */
-  performance: { workParent: string; workParentTmpfs: boolean; rcuExpedited: boolean | undefined; detail: string };
+  performance: { workParent: string; workParentTmpfs: boolean; rcuExpedited: boolean | undefined; launcher?: 'helper' | 'node'; detail: string };
   /** Grading is safe: bwrap builds its namespaces and a test run came back isolated. */
   safe: boolean;
   /** Why it is not safe. */
@@ -115,6 +115,10 @@ export async function probeIsolation(options: { slots?: number; reapWaitMs?: num
 async function describeSandbox(sandbox: BwrapSandbox, report: IsolationReport): Promise<void> {
   const info = sandbox.isolation;
   const { warnings, problems } = report;
+  report.performance.launcher = info.launcher;
+  report.performance.detail += info.launcher === 'helper'
+    ? '; sandboxes spawned by the vfork helper (python3)'
+    : '; sandboxes spawned by forking Node (no python3 for the vfork helper: slower)';
   let hostUid: string | undefined;
   let inside = '';
   if (sandbox.hasTool('python3')) {

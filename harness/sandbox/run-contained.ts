@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { SandboxError } from '../core/errors.ts';
+import { spawnWithNode, type ChildHandle, type PassFile } from './child-handle.ts';
 import type { SandboxResult, SandboxStop } from './sandbox.ts';
+import type { SpawnHelper } from './spawn-helper.ts';
 
 export interface SpawnSpec {
   /** Absolute path of the first program in the chain. */
@@ -9,8 +10,10 @@ export interface SpawnSpec {
   cwd: string;
   /** Extra pipe on fd 3 for bwrap's `--json-status-fd`, so setup failures can't be faked by the code. */
   statusFd?: boolean;
-  /** Open fds handed to the child right after the status pipe (fd 4 on), e.g. a seccomp filter. */
-  passFds?: number[];
+  /** Files opened for the child and handed to it right after the status pipe (fd 4 on), e.g. a seccomp filter. */
+  passFiles?: PassFile[];
+  /** Spawns through ./spawn-helper.ts instead of forking this process. */
+  helper?: SpawnHelper;
   /** As in RunOptions, for a process discarded before it ran. */
   softKill?: (pid: number) => boolean;
 }
@@ -65,7 +68,7 @@ export function runContained(command: ContainedCommand): Promise<ContainedResult
  * grandchild that keeps stdout open would hold 'close' forever.
  */
 export class ContainedProcess {
-  readonly #child: ChildProcess;
+  readonly #child: ChildHandle;
   readonly #chunks: { stream: 'out' | 'err'; data: Buffer }[] = [];
   readonly #exited: Promise<[number | null, NodeJS.Signals | null]>;
   #kept = 0;
@@ -85,7 +88,7 @@ export class ContainedProcess {
   #disarmed = false;
   #timer: NodeJS.Timeout | undefined;
 
-  private constructor(child: ChildProcess, softKill: ((pid: number) => boolean) | undefined) {
+  private constructor(child: ChildHandle, softKill: ((pid: number) => boolean) | undefined) {
     this.#child = child;
     this.#softKill = softKill;
     child.once('close', () => (this.#closed = true));
@@ -100,23 +103,21 @@ export class ContainedProcess {
         resolve([null, null]);
       });
     });
-    child.stdout!.on('data', this.#onData('out'));
-    child.stderr!.on('data', this.#onData('err'));
-    (child.stdio[3] as NodeJS.ReadableStream | null | undefined)?.on('data', (d: Buffer) => {
+    child.stdout.on('data', this.#onData('out'));
+    child.stderr.on('data', this.#onData('err'));
+    child.status?.on('data', (d: Buffer) => {
       if (this.#statusText.length < 65536) this.#statusText += d.toString('utf8');
       this.#reportStatus();
     });
-    child.stdin!.on('error', () => {
+    child.stdin.on('error', () => {
       /* the program need not read its stdin */
     });
   }
 
   static spawn(spec: SpawnSpec): ContainedProcess {
-    const stdio: ('pipe' | number)[] = ['pipe', 'pipe', 'pipe'];
-    if (spec.statusFd) stdio.push('pipe');
-    stdio.push(...(spec.passFds ?? []));
+    const childSpec = { file: spec.file, args: spec.args, cwd: spec.cwd, statusFd: spec.statusFd ?? false, passFiles: spec.passFiles ?? [] };
     try {
-      return new ContainedProcess(spawn(spec.file, spec.args, { cwd: spec.cwd, env: {}, detached: true, stdio }), spec.softKill);
+      return new ContainedProcess(spec.helper ? spec.helper.spawn(childSpec) : spawnWithNode(childSpec), spec.softKill);
     } catch (cause) {
       throw new SandboxError(`could not start ${spec.file}: ${(cause as Error).message}`, { cause });
     }
@@ -124,6 +125,11 @@ export class ContainedProcess {
 
   get pid(): number | undefined {
     return this.#child.pid;
+  }
+
+  /** Resolves once `pid` is known (or the spawn failed). */
+  get started(): Promise<void> {
+    return this.#child.started;
   }
 
   /** False once the process exited (or never started). */
@@ -150,7 +156,7 @@ export class ContainedProcess {
     this.#onStatus = options.onStatus;
     this.#reportStatus();
     this.#enforceCap();
-    this.#child.stdin!.end(options.stdin ?? '');
+    this.#child.stdin.end(options.stdin ?? '');
     this.#timer = setTimeout(() => this.#kill('wall-timeout'), options.wallMs);
     const onAbort = () => this.#kill('aborted');
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -266,15 +272,11 @@ export class ContainedProcess {
 
   // The payload runs in pid namespaces under the chain; killing the group takes the tree down.
   #signalGroup(): void {
-    try {
-      if (this.#child.pid !== undefined) process.kill(-this.#child.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    this.#child.killGroup();
   }
 
   #destroyPipes(): void {
-    for (const stream of this.#child.stdio) (stream as { destroy?: () => void } | null)?.destroy?.();
+    this.#child.destroyPipes();
   }
 }
 

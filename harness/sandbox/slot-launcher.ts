@@ -88,6 +88,11 @@ export class SlotLauncher {
     }));
   }
 
+  /** Resolves once the ready waiter's pid is known. */
+  get idleStarted(): Promise<void> {
+    return this.#next?.process.started ?? Promise.resolve();
+  }
+
   /** The first pid of the waiter kept ready, if any: its processes belong to no run yet. */
   get idlePid(): number | undefined {
     return this.#next?.process.alive ? this.#next.process.pid : undefined;

@@ -22,14 +22,14 @@ export const TEST_LIMITS: SandboxLimits = {
  * Processes of the sandbox's slot uids that belong to no ready waiter: leftovers of finished runs.
  * Zombies are listed too unless `ignoreZombies` (PID 1 reaps those).
  */
-export function leftoverProcesses(sandbox: { isolation: { uids: number[] }; idlePids: number[] }, options: { ignoreZombies?: boolean; ignorePids?: Set<number> } = {}): string[] {
+export async function leftoverProcesses(sandbox: { isolation: { uids: number[] }; idleProcessIds: () => Promise<number[]> }, options: { ignoreZombies?: boolean; ignorePids?: Set<number> } = {}): Promise<string[]> {
   const uids = new Set(sandbox.isolation.uids);
   if (uids.size === 0) return [];
+  const idle = new Set(await sandbox.idleProcessIds());
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,uid=,stat=,args=']).toString().split('\n').filter(Boolean).map((line) => {
     const [pid, ppid, uid, stat] = line.trim().split(/\s+/);
     return { pid: Number(pid), ppid: Number(ppid), uid: Number(uid), stat: stat ?? '', line: line.trim() };
   });
-  const idle = new Set(sandbox.idlePids);
   // Descendants of the idle waiters, in as many passes as the tree is deep.
   for (let grew = true; grew;) {
     grew = false;

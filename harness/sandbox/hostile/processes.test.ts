@@ -16,7 +16,7 @@ describe.skipIf(skipReason)('hostile code: processes', () => {
     while (!done) {
       const perUid = new Map<string, number>();
       // Lines are "pid ppid uid stat args".
-      for (const uid of slotProcesses(h.sandbox).map((l) => l.split(/\s+/)[2]!)) perUid.set(uid, (perUid.get(uid) ?? 0) + 1);
+      for (const uid of (await slotProcesses(h.sandbox)).map((l) => l.split(/\s+/)[2]!)) perUid.set(uid, (perUid.get(uid) ?? 0) + 1);
       peak = Math.max(peak, ...perUid.values());
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -89,9 +89,9 @@ export function useHostile(): Hostile {
     rmSync(canaryDir, { recursive: true, force: true });
   });
 
-  const check = (result: GradeResult) => {
+  const check = async (result: GradeResult) => {
     expect(`${result.detail}\n${result.output ?? ''}`).not.toContain(SECRET);
-    expect(slotProcesses(sandbox)).toEqual([]);
+    expect(await slotProcesses(sandbox)).toEqual([]);
     expect(readFileSync(canary, 'utf8')).toBe(`canary ${SECRET}\n`);
     expect(statLine(canary)).toBe(canaryStat);
     expect(readdirSync(canaryDir)).toEqual(['canary.txt']);
@@ -114,13 +114,13 @@ export function useHostile(): Hostile {
     },
     attack: async (lang, code) => {
       const result = await attack(lang, code);
-      check(result);
+      await check(result);
       return result;
     },
     both: async (python, node) => {
       const [py, js] = await Promise.all([attack('python', python), attack('node', node)]);
-      check(py);
-      check(js);
+      await check(py);
+      await check(js);
       return { py, js };
     },
     port,
@@ -132,7 +132,7 @@ export function useHostile(): Hostile {
 const canaryPids = new Set<number>();
 
 /** Live processes of finished runs, canaries aside; zombies are ignored (PID 1 reaps those). */
-export function slotProcesses(sandbox: BwrapSandbox): string[] {
+export function slotProcesses(sandbox: BwrapSandbox): Promise<string[]> {
   return leftoverProcesses(sandbox, { ignoreZombies: true, ignorePids: canaryPids });
 }
 

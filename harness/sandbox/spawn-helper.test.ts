@@ -1,0 +1,117 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runContained } from './run-contained.ts';
+import { SpawnHelper } from './spawn-helper.ts';
+import { findTools } from './tools.ts';
+
+const python = findTools().get('python3')?.path;
+const reason = process.platform !== 'linux' ? 'the spawn helper needs Linux (pidfd)' : !python ? 'no python3 under /usr' : undefined;
+if (reason) console.info(`spawn-helper tests skipped: ${reason}`);
+
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return true;
+}
+
+describe.skipIf(reason !== undefined)('SpawnHelper', () => {
+  let helper: SpawnHelper;
+  let dir: string;
+  const run = (file: string, args: string[], extra: Partial<Parameters<typeof runContained>[0]> = {}) =>
+    runContained({ file, args, cwd: dir, wallMs: 10_000, outputBytes: 4 * 2 ** 20, helper, ...extra });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'codebench-helper-'));
+    const started = await SpawnHelper.start(python!);
+    if (!started) throw new Error('the spawn helper did not start');
+    helper = started;
+  });
+  afterAll(() => {
+    helper?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('relays stdin, stdout, stderr and the exit code, stdin larger than a pipe buffer included', async () => {
+    const big = 'x'.repeat(1024 * 1024) + '\n';
+    const r = await run('/bin/sh', ['-c', 'cat; echo oops >&2; exit 7'], { stdin: big });
+    expect(r.exitCode).toBe(7);
+    expect(r.stdout).toBe(big);
+    expect(r.stderr).toBe('oops\n');
+  });
+
+  it('gives the child the status pipe on fd 3 and the passed files from fd 4, opened by the helper', async () => {
+    writeFileSync(join(dir, 'in.txt'), 'from a file\n');
+    writeFileSync(join(dir, 'out.txt'), '');
+    const r = await run('/bin/sh', ['-c', 'echo \'{"exit-code": 0}\' >&3; cat <&4; echo written >&5'], {
+      statusFd: true,
+      passFiles: [{ path: join(dir, 'in.txt'), write: false }, { path: join(dir, 'out.txt'), write: true }],
+    });
+    expect(r.stdout).toBe('from a file\n');
+    expect(r.status).toEqual([{ 'exit-code': 0 }]);
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('written\n');
+  });
+
+  it('starts children with an empty environment, whatever ours holds', async () => {
+    process.env.CODEBENCH_HELPER_SECRET = 'sk-helper-secret';
+    try {
+      const r = await run('/usr/bin/env', []);
+      expect(r.stdout).toBe('');
+    } finally {
+      delete process.env.CODEBENCH_HELPER_SECRET;
+    }
+  });
+
+  it('reports death by signal, and a program that cannot start as a spawn error', async () => {
+    const killed = await run('/bin/sh', ['-c', 'kill -9 $$']);
+    expect(killed.signal).toBe('SIGKILL');
+    await expect(run('/nonexistent/program', [])).rejects.toThrow(/could not start/);
+  });
+
+  it('kills the whole process group at the wall limit, even when the kill comes before the pid is known', async () => {
+    const started = performance.now();
+    const r = await run('/bin/sh', ['-c', 'sleep 100 & sleep 100'], { wallMs: 1 });
+    expect(r.stop).toBe('wall-timeout');
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('does not wait for a grandchild that keeps stdout open', async () => {
+    const started = performance.now();
+    const r = await run('/bin/sh', ['-c', '(sleep 30 &); echo done']);
+    expect(r.stdout).toBe('done\n');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('kills what it started when it is closed, and fails runs in flight when it dies', async () => {
+    const own = await SpawnHelper.start(python!);
+    const pidFile = join(dir, 'pid');
+    const running = runContained({ file: '/bin/sh', args: ['-c', `echo $$ > ${pidFile}; exec sleep 100`], cwd: dir, wallMs: 60_000, outputBytes: 4096, helper: own });
+    expect(await until(() => readTrimmed(pidFile) !== '', 5000)).toBe(true);
+    const pid = Number(readTrimmed(pidFile));
+    own!.close();
+    await expect(running).rejects.toThrow(/spawn helper exited/);
+    expect(await until(() => gone(pid), 3000)).toBe(true);
+    await expect(runContained({ file: '/bin/true', args: [], cwd: dir, wallMs: 1000, outputBytes: 10, helper: own })).rejects.toThrow(/could not start/);
+  });
+});
+
+function readTrimmed(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
