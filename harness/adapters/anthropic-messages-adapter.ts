@@ -5,6 +5,7 @@ import { badResponse, causeText, idleTimeout, wrongContentType } from './adapter
 import { anthropicThinkingFields, buildAnthropicRequest } from './build-anthropic-request.ts';
 import { AnthropicStreamCollector } from './collect-anthropic-stream.ts';
 import { IdleAbort } from './idle-abort.ts';
+import { nodeHttpFetch } from './node-http-fetch.ts';
 import { toAdapterError } from './map-api-error.ts';
 import type { ModelAdapter } from './model-adapter.ts';
 import { DEFAULT_TIMEOUT_MS, isConnectionLoss, NO_KEY, type AnthropicAdapterOptions } from './protocol-options.ts';
@@ -26,6 +27,7 @@ export function createAnthropicClient(options: { apiKey?: string; baseUrl: strin
     maxRetries: 0,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     logLevel: 'off',
+    fetch: nodeHttpFetch,
   });
 }
 

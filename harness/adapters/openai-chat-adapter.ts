@@ -5,6 +5,7 @@ import { badResponse, causeText, idleTimeout, wrongContentType } from './adapter
 import { buildOpenAiRequest, openAiReasoningFields } from './build-openai-request.ts';
 import { OpenAiStreamCollector } from './collect-openai-stream.ts';
 import { IdleAbort } from './idle-abort.ts';
+import { nodeHttpFetch } from './node-http-fetch.ts';
 import { toAdapterError } from './map-api-error.ts';
 import type { ModelAdapter } from './model-adapter.ts';
 import { DEFAULT_TIMEOUT_MS, isConnectionLoss, NO_KEY, type OpenAiAdapterOptions } from './protocol-options.ts';
@@ -21,6 +22,7 @@ export function createOpenAiClient(options: { apiKey?: string; baseUrl: string; 
     maxRetries: 0,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     logLevel: 'off',
+    fetch: nodeHttpFetch,
   });
 }
 
