@@ -116,12 +116,12 @@ async function validate(tasks: Task[], args: TasksArgs, io: CliIO): Promise<numb
   const store = args.calibrate ? openStore(args.db) : undefined;
   const outcomes = new Map<string, CalibrationOutcome>();
   const problems: string[] = [];
-  const perLanguage = new Map<string, { tasks: number; refOk: number; refBad: number; wrongRejected: number; wrongPassed: number; noReference: number; errata: number }>();
+  const perLanguage = new Map<string, { tasks: number; refOk: number; refBad: number; wrongRejected: number; wrongPassed: number; noReference: number; errata: number; rejectedAs: Record<string, number> }>();
   try {
     const grader = new Grader(sandbox, { timeoutSeconds: defaultSeconds });
     const calibrator = store && openCalibrator(grader, sandbox.mode, store);
     for (const task of tasks) {
-      const row = perLanguage.get(task.language) ?? { tasks: 0, refOk: 0, refBad: 0, wrongRejected: 0, wrongPassed: 0, noReference: 0, errata: 0 };
+      const row = perLanguage.get(task.language) ?? { tasks: 0, refOk: 0, refBad: 0, wrongRejected: 0, wrongPassed: 0, noReference: 0, errata: 0, rejectedAs: {} };
       row.tasks++;
       if (erratumFor(task.id)) row.errata++;
       if (task.reference === undefined) row.noReference++;
@@ -142,7 +142,11 @@ async function validate(tasks: Task[], args: TasksArgs, io: CliIO): Promise<numb
         row.wrongPassed++;
         const what = c.kind === 'stub' ? `${c.task.id}'s tests accept an empty stub` : `field "wrong[${c.index}]": ${c.task.id}'s tests accept this known-wrong solution`;
         problems.push(`${where(c.task)}: ${what}`);
-      } else row.wrongRejected++;
+      } else {
+        // How it was rejected: a failed check is the evidence wanted; a crash or compile error is weaker.
+        row.wrongRejected++;
+        row.rejectedAs[result.verdict] = (row.rejectedAs[result.verdict] ?? 0) + 1;
+      }
     };
     // The reference goes first: its timed runs are the check, and calibrate the limit the rest get.
     await Promise.all(
@@ -168,7 +172,8 @@ async function validate(tasks: Task[], args: TasksArgs, io: CliIO): Promise<numb
   if (args.json) {
     io.stdout(`${JSON.stringify({ languages: Object.fromEntries(rows), problems, errata, ...(limits && { timeLimits: calibrationJson(limits, tasks, defaultSeconds) }) }, null, 2)}\n`);
   } else {
-    io.stdout(`${formatTable(['language', 'tasks', 'reference pass', 'reference fail', 'no reference', 'wrong rejected', 'wrong passed', 'errata'], rows.map(([lang, r]) => [lang, r.tasks, r.refOk, r.refBad, r.noReference, r.wrongRejected, r.wrongPassed, r.errata]))}\n`);
+    const rejectedAs = (r: { rejectedAs: Record<string, number> }) => Object.entries(r.rejectedAs).sort(([a], [b]) => a.localeCompare(b)).map(([v, n]) => `${v} ${n}`).join(', ') || '-';
+    io.stdout(`${formatTable(['language', 'tasks', 'reference pass', 'reference fail', 'no reference', 'wrong rejected', 'rejected as', 'wrong passed', 'errata'], rows.map(([lang, r]) => [lang, r.tasks, r.refOk, r.refBad, r.noReference, r.wrongRejected, rejectedAs(r), r.wrongPassed, r.errata]))}\n`);
     if (limits) io.stdout(formatCalibrationSummary(limits, defaultSeconds));
     for (const e of errata) io.stdout(`known upstream erratum ${e.id} (${e.effect}): ${e.reason}\n`);
     for (const p of problems.sort()) io.stdout(`${p}\n`);
