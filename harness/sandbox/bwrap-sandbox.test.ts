@@ -38,6 +38,8 @@ describe.skipIf(skip)('BwrapSandbox', () => {
     sandbox.run({ files: { 'main.py': code }, argv: ['python3', '-I', '-u', 'main.py'], limits });
 
   it('runs a program and returns its output and exit code', async () => {
+    // python3 is on every machine these tests run on, so the vfork helper starts the sandboxes.
+    expect(sandbox.isolation.launcher).toBe('helper');
     const r = await py('import sys\nprint("hi")\nsys.exit(3)');
     expect(r).toMatchObject({ stop: 'exited', exitCode: 3, stdout: 'hi\n' });
   });
@@ -208,6 +210,25 @@ describe.skipIf(skip)('BwrapSandbox joining cgroups through a root shell (kernel
     expect(ok).toMatchObject({ exitCode: 0, stdout: '499999500000\n', memoryExceeded: false });
     expect(ok.cpuMs).toBeGreaterThan(0);
     const hung = await sandbox.run({ files: { 'main.py': 'import time\ntime.sleep(100)' }, argv: ['python3', 'main.py'], limits: { ...TEST_LIMITS, wallMs: 800 } });
+    expect(hung.stop).toBe('wall-timeout');
+    expect(await leftoverProcesses(sandbox)).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('BwrapSandbox spawning with Node itself (no python3 for the vfork helper)', () => {
+  let sandbox: BwrapSandbox;
+  beforeAll(async () => {
+    sandbox = await BwrapSandbox.create({ slots: 1, spawnHelper: false });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('says so, and isolates and kills just the same', async () => {
+    expect(sandbox.isolation.launcher).toBe('node');
+    const ok = await sandbox.run({ files: { 'main.py': 'import os\nprint(len(os.environ) <= 8, os.getuid() != 0)' }, argv: ['python3', 'main.py'], limits: TEST_LIMITS });
+    expect(ok).toMatchObject({ exitCode: 0, stdout: 'True True\n' });
+    const hung = await sandbox.run({ files: { 'main.py': 'import os, time\nos.fork()\ntime.sleep(100)' }, argv: ['python3', 'main.py'], limits: { ...TEST_LIMITS, wallMs: 800 } });
     expect(hung.stop).toBe('wall-timeout');
     expect(await leftoverProcesses(sandbox)).toEqual([]);
   });

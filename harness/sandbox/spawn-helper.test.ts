@@ -95,6 +95,11 @@ describe.skipIf(reason !== undefined)('SpawnHelper', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('is not used where it cannot start (an interpreter that exits at once, or none)', async () => {
+    expect(await SpawnHelper.start('/bin/false')).toBeUndefined();
+    expect(await SpawnHelper.start('/nonexistent/python3')).toBeUndefined();
+  });
+
   it('kills what it started when it is closed, and fails runs in flight when it dies', async () => {
     const own = await SpawnHelper.start(python!);
     const pidFile = join(dir, 'pid');
