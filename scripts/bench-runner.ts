@@ -29,14 +29,18 @@ const CONCURRENCY = Number(values.concurrency);
 const tasks = loadCorpus(resolve(import.meta.dirname, '../tasks/codebench')).filter((t) => t.kind === 'function' && (t.language === 'python' || t.language === 'typescript'));
 const dir = mkdtempSync(join(tmpdir(), 'codebench-bench-runner-'));
 
-/** The fake provider runs in its own process, as a real provider would: its CPU is not ours. */
-async function startFakeProvider(latencyMs: number): Promise<{ url: string; stop: () => void }> {
+/**
+ * The fake provider in its own process, as a real provider would be (its CPU is not ours), and the
+ * OpenAI-compatible SDK adapter pointed at it.
+ */
+async function startFakeProvider(latencyMs: number): Promise<{ sdk: ModelAdapter; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'fake-provider.ts'), '--port', '0', '--first-token-delay', String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolveUrl, reject) => {
     child.stdout!.once('data', (d: Buffer) => resolveUrl(d.toString().trim()));
     child.once('exit', (code) => reject(new Error(`fake provider exited with ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  const sdk = await createAdapter({ provider: 'openai-compatible', model: 'any' }, { tasks, baseUrl: `${url}/v1` });
+  return { sdk, stop: () => child.kill('SIGTERM') };
 }
 
 async function run(label: string, samples: number, latencyMs: number, grader: TaskGrader | undefined, onSample?: (done: number) => void) {
@@ -47,8 +51,8 @@ async function run(label: string, samples: number, latencyMs: number, grader: Ta
   let cpuAtFirst: NodeJS.CpuUsage | undefined;
   let cpuAtLast: NodeJS.CpuUsage | undefined;
   const fake = await startFakeProvider(latencyMs);
+  const { sdk } = fake;
   const config: ModelConfig = { name: 'openai-compatible:any', provider: 'openai-compatible', model: 'any', params: {}, configId: `bench-${label}` };
-  const sdk = await createAdapter({ provider: 'openai-compatible', model: 'any' }, { tasks, baseUrl: `${fake.url}/v1` });
   // Counts answers as they arrive, to time the generation phase apart from grading.
   const adapter: ModelAdapter = {
     provider: sdk.provider,
@@ -82,13 +86,12 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
  */
 async function adapterAlone(requests: number, latencyMs: number): Promise<number> {
   const fake = await startFakeProvider(latencyMs);
-  const adapter = await createAdapter({ provider: 'openai-compatible', model: 'any' }, { tasks, baseUrl: `${fake.url}/v1` });
   let next = 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     for (let i = next++; i < requests; i = next++) {
       const task = tasks[i % tasks.length]!;
-      await adapter.generate({ taskId: task.id, sampleIndex: i, messages: [{ role: 'user', content: task.prompt }] });
+      await fake.sdk.generate({ taskId: task.id, sampleIndex: i, messages: [{ role: 'user', content: task.prompt }] });
     }
   }));
   fake.stop();

@@ -144,14 +144,9 @@ export class BwrapSandbox implements Sandbox {
    * First pids of the sandboxes kept ready for the next runs. Their processes run as the slot
    * uids, so a check for leftovers of finished runs must look past these process trees.
    */
-  get idlePids(): number[] {
-    return this.#slots.map((s) => s.idlePid).filter((p): p is number => p !== undefined);
-  }
-
-  /** `idlePids` once every ready sandbox's pid is known (the spawn helper reports it a moment later). */
   async idleProcessIds(): Promise<number[]> {
-    await Promise.all(this.#slots.map((s) => s.idleStarted));
-    return this.idlePids;
+    const pids = await Promise.all(this.#slots.map((s) => s.idlePid()));
+    return pids.filter((p): p is number => p !== undefined);
   }
 
   hasTool(name: string): boolean {

@@ -40,6 +40,15 @@ export interface ChildHandle {
   destroyPipes(): void;
 }
 
+/** SIGKILL to a process group (a child started in its own session); quiet when it is gone. */
+export function killProcessGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
 /** Node's own spawn: a fork of this whole process, which costs more the bigger it is. */
 export function spawnWithNode(spec: ChildSpec): ChildHandle {
   const fds = spec.passFiles.map((f) => openSync(f.path, f.write ? constants.O_WRONLY : constants.O_RDONLY));
@@ -66,12 +75,7 @@ export function spawnWithNode(spec: ChildSpec): ChildHandle {
       return this;
     },
     killGroup() {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
+      if (child.pid !== undefined) killProcessGroup(child.pid);
     },
     destroyPipes() {
       for (const stream of child.stdio) (stream as { destroy?: () => void } | null)?.destroy?.();

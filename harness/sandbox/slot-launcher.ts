@@ -88,14 +88,14 @@ export class SlotLauncher {
     }));
   }
 
-  /** Resolves once the ready waiter's pid is known. */
-  get idleStarted(): Promise<void> {
-    return this.#next?.process.started ?? Promise.resolve();
-  }
-
-  /** The first pid of the waiter kept ready, if any: its processes belong to no run yet. */
-  get idlePid(): number | undefined {
-    return this.#next?.process.alive ? this.#next.process.pid : undefined;
+  /**
+   * The first pid of the waiter kept ready, if any: its processes belong to no run yet. Waits
+   * until that pid is known (the spawn helper reports it a moment after the spawn).
+   */
+  async idlePid(): Promise<number | undefined> {
+    const next = this.#next;
+    await next?.process.started;
+    return next?.process.alive ? next.process.pid : undefined;
   }
 
   async close(): Promise<void> {

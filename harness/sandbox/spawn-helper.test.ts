@@ -4,29 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContained } from './run-contained.ts';
 import { SpawnHelper } from './spawn-helper.ts';
+import { isAlive } from './sweep-stale.ts';
 import { findTools } from './tools.ts';
 
 const python = findTools().get('python3')?.path;
 const reason = process.platform !== 'linux' ? 'the spawn helper needs Linux (pidfd)' : !python ? 'no python3 under /usr' : undefined;
 if (reason) console.info(`spawn-helper tests skipped: ${reason}`);
-
-function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
-}
 
 describe.skipIf(reason !== undefined)('SpawnHelper', () => {
   let helper: SpawnHelper;
@@ -104,11 +87,11 @@ describe.skipIf(reason !== undefined)('SpawnHelper', () => {
     const own = await SpawnHelper.start(python!);
     const pidFile = join(dir, 'pid');
     const running = runContained({ file: '/bin/sh', args: ['-c', `echo $$ > ${pidFile}; exec sleep 100`], cwd: dir, wallMs: 60_000, outputBytes: 4096, helper: own });
-    expect(await until(() => readTrimmed(pidFile) !== '', 5000)).toBe(true);
+    await expect.poll(() => readTrimmed(pidFile), { timeout: 5000 }).not.toBe('');
     const pid = Number(readTrimmed(pidFile));
     own!.close();
     await expect(running).rejects.toThrow(/spawn helper exited/);
-    expect(await until(() => gone(pid), 3000)).toBe(true);
+    await expect.poll(() => isAlive(pid), { timeout: 3000 }).toBe(false);
     await expect(runContained({ file: '/bin/true', args: [], cwd: dir, wallMs: 1000, outputBytes: 10, helper: own })).rejects.toThrow(/could not start/);
   });
 });

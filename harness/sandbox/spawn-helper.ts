@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
-import type { ChildHandle, ChildSpec } from './child-handle.ts';
+import { killProcessGroup, type ChildHandle, type ChildSpec } from './child-handle.ts';
 
 const SCRIPT = fileURLToPath(new URL('./spawn-helper.py', import.meta.url));
 const HEADER_BYTES = 9;
@@ -197,15 +197,8 @@ class HelperChild extends EventEmitter implements ChildHandle {
   }
 
   killGroup(): void {
-    if (this.pid === undefined) {
-      this.#killWhenKnown = true;
-      return;
-    }
-    try {
-      process.kill(-this.pid, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    if (this.pid === undefined) this.#killWhenKnown = true;
+    else killProcessGroup(this.pid);
   }
 
   destroyPipes(): void {
