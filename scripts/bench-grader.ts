@@ -120,5 +120,5 @@ console.log(`ratio: ${ratio.toFixed(2)} against the faster floor, ${(boxedRate /
 for (const f of [...bare.failed, ...viaHelper.failed].slice(0, 5)) console.log(`floor failure: ${f}`);
 for (const f of boxed.failed.slice(0, 5)) console.log(`sandboxed failure: ${f}`);
 const allPassed = bare.failed.length === 0 && viaHelper.failed.length === 0 && boxed.failed.length === 0;
-console.log(allPassed ? `all ${tasks.length} passed in both` : `FAILED: ${bare.failed.length} floor, ${boxed.failed.length} sandboxed`);
+console.log(allPassed ? `all ${tasks.length} passed in every mode` : `FAILED: ${bare.failed.length} floor (Node), ${viaHelper.failed.length} floor (helper), ${boxed.failed.length} sandboxed`);
 process.exitCode = allPassed && ratio >= TARGET ? 0 : 1;
