@@ -7,6 +7,10 @@ missing=()
 command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
 [ -x /usr/bin/python3 ] || missing+=(python3)
 command -v prlimit >/dev/null 2>&1 || missing+=(util-linux)
+# The sandbox's per-run launcher (harness/sandbox/sandbox-enter.c) is compiled on first use; without
+# a C compiler every run gets a bwrap of its own, which is slower.
+[ -x /usr/bin/cc ] || missing+=(gcc)
+[ -e /usr/include/stdio.h ] || missing+=(libc6-dev)
 # Debian's chromium: the HTML report's browser test drives it with playwright-core (which downloads no browser).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 

@@ -54,6 +54,17 @@ export interface LaunchOptions {
   toolArgs: string[];
 }
 
+/** The whole environment of sandboxed code. */
+const SANDBOX_ENV: Record<string, string> = {
+  PATH: '/usr/local/bin:/usr/bin:/bin',
+  HOME: '/box',
+  TMPDIR: '/tmp',
+  LANG: 'C.UTF-8',
+  PYTHONDONTWRITEBYTECODE: '1',
+  PYTHONHASHSEED: '0',
+  OMP_NUM_THREADS: '1',
+};
+
 const WORKSPACE_BYTES = 256 * 2 ** 20;
 const TMP_BYTES = 64 * 2 ** 20;
 const SHM_BYTES = 16 * 2 ** 20;
@@ -93,6 +104,98 @@ export function buildWaiter(options: WaiterOptions): { file: string; args: strin
   return { file: '/bin/sh', args: ['-c', JOIN_CGROUPS, 'sh', String(procs.length), ...procs, ...chain] };
 }
 
+export interface ResidentOptions {
+  bwrap: string;
+  uid: number | undefined;
+  passwdFile: string;
+  groupFile: string;
+  /** Every tool a run may start: all their binds come in once, at setup. */
+  tools: Tool[];
+  /** Host folders of the slot's two turns, shown read-only as /in/a and /in/b. */
+  turnDirs: [string, string];
+  /** The compiled ./sandbox-enter.c, the spawn helper script and the seccomp filter. */
+  enter: string;
+  helperScript: string;
+  python: string;
+  seccompFile?: string;
+  /** How many fds the helper inherits from fd 3 on (the turns' cgroup.procs files). */
+  keptFds: number;
+}
+
+export const RESIDENT_ENTER = '/cb/enter';
+export const RESIDENT_SECCOMP = '/cb/seccomp';
+export const RESIDENT_TURNS = ['/in/a', '/in/b'] as const;
+
+/**
+ * A slot's resident sandbox (./resident-slot.ts): the same namespaces, root and uid drop as a
+ * waiter, built once, around a spawn helper that keeps every capability inside its own user
+ * namespace, so that ./sandbox-enter.c can give each run fresh mount, PID and IPC namespaces.
+ */
+export function buildResident(options: ResidentOptions): { file: string; args: string[] } {
+  const bwrap = [...fixedBwrapFlags(options), '--cap-add', 'ALL'];
+  for (const tool of options.tools) {
+    if (!tool.path.startsWith('/usr/')) bwrap.push('--ro-bind', tool.path, tool.path);
+    for (const mount of tool.mounts ?? []) bwrap.push('--ro-bind-try', mount.host, mount.path);
+  }
+  bwrap.push('--ro-bind', options.turnDirs[0], RESIDENT_TURNS[0], '--ro-bind', options.turnDirs[1], RESIDENT_TURNS[1]);
+  bwrap.push('--ro-bind', options.enter, RESIDENT_ENTER, '--ro-bind', options.helperScript, '/cb/spawn-helper.py');
+  if (options.seccompFile) bwrap.push('--ro-bind', options.seccompFile, RESIDENT_SECCOMP);
+  bwrap.push('--chdir', '/box', '--remount-ro', '/');
+  const keep = Array.from({ length: options.keptFds }, (_, i) => String(3 + i)).join(',');
+  bwrap.push('--', options.python, '-I', '-S', '-B', '/cb/spawn-helper.py', ...(keep ? ['--keep', keep] : []));
+  const chain = [options.bwrap, ...bwrap];
+  if (options.uid === undefined) return { file: chain[0]!, args: chain.slice(1) };
+  const id = String(options.uid);
+  return { file: '/usr/bin/unshare', args: ['--pid', '--fork', '--kill-child', '--setgid', id, '--setuid', id, '--', ...chain] };
+}
+
+export interface EnterOptions extends LaunchOptions {
+  turn: 0 | 1;
+  names: string[];
+  statusFd: number;
+  seccompFd?: number;
+  cgroupFds: number[];
+  /** Processes of the slot uid that are not the run's own: RLIMIT_NPROC counts them too. */
+  chainProcesses: number;
+  /** Folders of other tools to cover for this run (see `foldersToHide`). */
+  hide: string[];
+}
+
+// Folders every run sees anyway; the rest of the root is only what tools bring.
+const SYSTEM_TOPS = new Set(['/usr', '/etc', '/bin', '/sbin', '/lib', '/lib64', '/proc', '/dev', '/tmp', '/box', '/cb', '/in']);
+
+/**
+ * The top folders that only other tools' binds bring into a resident sandbox: the toolchain cache
+ * under the project's node_modules, a Node outside /usr. A run sees only its own tool's, as it
+ * did with a bwrap per run, so Python code finds no project folder at all.
+ */
+export function foldersToHide(tools: Tool[], tool: Tool): string[] {
+  const tops = (t: Tool) => [t.path, ...(t.mounts ?? []).map((m) => m.path)].map((p) => `/${p.split('/')[1]}`).filter((p) => !SYSTEM_TOPS.has(p));
+  const own = new Set(tops(tool));
+  return [...new Set(tools.flatMap(tops))].filter((p) => !own.has(p)).sort();
+}
+
+/** The arguments of ./sandbox-enter.c for one run in a resident sandbox. */
+export function buildEnterArgs(options: EnterOptions): string[] {
+  const { limits, tool } = options;
+  const args = ['--status-fd', String(options.statusFd)];
+  if (options.seccompFd !== undefined) args.push('--seccomp-fd', String(options.seccompFd));
+  for (const fd of options.cgroupFds) args.push('--cgroup-fd', String(fd));
+  const fileBytes = String(Math.ceil(limits.fileSizeBytes / 512) * 512);
+  args.push('--limit', 'cpu', String(limits.cpuSeconds), String(limits.cpuSeconds + 1), '--limit', 'fsize', fileBytes, fileBytes);
+  args.push('--limit', 'nofile', '256', '256', '--limit', 'core', '0', '0');
+  if (options.uidDrop) args.push('--limit', 'nproc', String(limits.pids + options.chainProcesses), String(limits.pids + options.chainProcesses));
+  if (tool.addressSpaceLimit) args.push('--limit', 'as', String(Math.floor(limits.memoryBytes / 1024) * 1024), String(Math.floor(limits.memoryBytes / 1024) * 1024));
+  args.push('--remount-ro', '/dev');
+  // Both turns' files (this run's were bound above) and the slot's own programs.
+  for (const dir of [...options.hide, '/in', '/cb']) args.push('--hide', dir);
+  args.push('--tmpfs', '/box', String(WORKSPACE_BYTES), '0755', '--tmpfs', '/tmp', String(TMP_BYTES), '1777', '--tmpfs', '/dev/shm', String(SHM_BYTES), '1777');
+  for (const name of options.names) args.push('--bind', `${RESIDENT_TURNS[options.turn]}/${name}`, `/box/${name}`);
+  for (const [name, value] of Object.entries(SANDBOX_ENV)) args.push('--setenv', name, value);
+  args.push('--chdir', '/box', '--', tool.path, tool.path, ...(tool.memoryArgs?.(limits.memoryBytes) ?? []), ...options.toolArgs);
+  return args;
+}
+
 /** The one line that starts the run inside a waiter: rlimits, then the tool. */
 export function buildLaunchLine(options: LaunchOptions): string {
   const { limits, tool } = options;
@@ -119,7 +222,7 @@ export function quote(word: string): string {
  * Every writable place is a sized tmpfs and the root is read-only, because a bound host directory
  * let 5 GiB reach the disk in the experiments.
  */
-function fixedBwrapFlags(options: WaiterOptions): string[] {
+function fixedBwrapFlags(options: Pick<WaiterOptions, 'passwdFile' | 'groupFile'>): string[] {
   return [
     '--unshare-all',
     '--unshare-user',
@@ -127,13 +230,7 @@ function fixedBwrapFlags(options: WaiterOptions): string[] {
     '--die-with-parent',
     '--new-session',
     '--clearenv',
-    ...['--setenv', 'PATH', '/usr/local/bin:/usr/bin:/bin'],
-    ...['--setenv', 'HOME', '/box'],
-    ...['--setenv', 'TMPDIR', '/tmp'],
-    ...['--setenv', 'LANG', 'C.UTF-8'],
-    ...['--setenv', 'PYTHONDONTWRITEBYTECODE', '1'],
-    ...['--setenv', 'PYTHONHASHSEED', '0'],
-    ...['--setenv', 'OMP_NUM_THREADS', '1'],
+    ...Object.entries(SANDBOX_ENV).flatMap(([name, value]) => ['--setenv', name, value]),
     ...['--hostname', 'sandbox', '--uid', '1000', '--gid', '1000'],
     ...['--ro-bind', '/usr', '/usr'],
     ...['--symlink', 'usr/bin', '/bin', '--symlink', 'usr/sbin', '/sbin'],

@@ -8,7 +8,11 @@ import { leftoverProcesses, sandboxUnavailableReason, TEST_LIMITS } from './test
 const skip = sandboxUnavailableReason();
 if (skip) console.warn(`skipping bubblewrap sandbox tests: ${skip}`);
 
-describe.skipIf(skip)('BwrapSandbox', () => {
+// Both launchers: a resident bwrap per slot (the default) and a bwrap per run.
+describe.skipIf(skip).each([
+  { launcher: 'resident', resident: true },
+  { launcher: 'helper', resident: false },
+] as const)('BwrapSandbox ($launcher)', ({ launcher, resident }) => {
   let sandbox: BwrapSandbox;
   let server: Server;
   let port = 0;
@@ -17,7 +21,7 @@ describe.skipIf(skip)('BwrapSandbox', () => {
 
   beforeAll(async () => {
     process.env.CODEBENCH_TEST_SECRET = SECRET;
-    sandbox = await BwrapSandbox.create({ slots: 2 });
+    sandbox = await BwrapSandbox.create({ slots: 2, resident });
     server = createServer((s) => {
       connections++;
       s.end('hello');
@@ -38,8 +42,8 @@ describe.skipIf(skip)('BwrapSandbox', () => {
     sandbox.run({ files: { 'main.py': code }, argv: ['python3', '-I', '-u', 'main.py'], limits });
 
   it('runs a program and returns its output and exit code', async () => {
-    // python3 is on every machine these tests run on, so the vfork helper starts the sandboxes.
-    expect(sandbox.isolation.launcher).toBe('helper');
+    // python3 and a C compiler are on every machine these tests run on (scripts/setup.sh).
+    expect(sandbox.isolation.launcher).toBe(launcher);
     const r = await py('import sys\nprint("hi")\nsys.exit(3)');
     expect(r).toMatchObject({ stop: 'exited', exitCode: 3, stdout: 'hi\n' });
   });

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync } from 'node:fs';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import { SandboxError } from '../core/errors.ts';
-import { buildLaunchLine, buildWaiter } from './build-bwrap-args.ts';
+import { buildEnterArgs, buildLaunchLine, foldersToHide, buildResident, buildWaiter, RESIDENT_ENTER, RESIDENT_SECCOMP } from './build-bwrap-args.ts';
+import { buildSandboxEnter, type SandboxEnter } from './build-sandbox-enter.ts';
 import { killBelow } from './kill-below.ts';
 import { openSlots, type CgroupStatus } from './open-slots.ts';
 import { readBwrapResult } from './read-bwrap-result.ts';
@@ -12,9 +13,11 @@ import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.ts';
 import { hostSeccompArch, writeSeccompFilter, type SeccompArch } from './seccomp-filter.ts';
 import type { CgroupCounters, SlotCgroup } from './slot-cgroup.ts';
 import { SlotLauncher, type LaunchPlan } from './slot-launcher.ts';
+import { ResidentSlot } from './resident-slot.ts';
 import { SlotPool } from './slot-pool.ts';
-import { SpawnHelper } from './spawn-helper.ts';
+import { SPAWN_HELPER_SCRIPT, SpawnHelper } from './spawn-helper.ts';
 import { releaseUids } from './slot-uids.ts';
+import { TOOLCHAIN_CACHE } from './toolchains.ts';
 import { findTools, type Tool } from './tools.ts';
 import { defaultWorkParent, fileNames, Workspace } from './workspace.ts';
 
@@ -31,6 +34,12 @@ export interface BwrapSandboxOptions {
   cgroupJoin?: 'fds' | 'shell';
   /** Spawn through ./spawn-helper.ts where python3 is present (default true); else Node forks itself. */
   spawnHelper?: boolean;
+  /**
+   * One resident bwrap per slot, each run in fresh namespaces inside it (./resident-slot.ts), where
+   * the spawn helper runs, a C compiler built ./sandbox-enter.c and cgroups are joined through fds
+   * (default true). Else every run gets a bwrap of its own.
+   */
+  resident?: boolean;
 }
 
 /** How this instance isolates; `codebench doctor` prints it. */
@@ -43,8 +52,13 @@ export interface IsolationInfo {
   /** How runs join their cgroups, when there are any. */
   cgroupJoin: 'fds' | 'shell';
   seccomp: SeccompArch | undefined;
-  /** What spawns each sandbox: the vfork helper (./spawn-helper.ts), or a fork of Node itself. */
-  launcher: 'helper' | 'node';
+  /**
+   * What spawns each run: a resident sandbox per slot (./resident-slot.ts), or a bwrap per run
+   * spawned by the vfork helper (./spawn-helper.ts) or by a fork of Node itself.
+   */
+  launcher: 'resident' | 'helper' | 'node';
+  /** Why runs do not use resident sandboxes, when they do not. */
+  residentOff?: string;
 }
 
 const BWRAP_PATHS = ['/usr/bin/bwrap', '/usr/local/bin/bwrap'];
@@ -54,12 +68,22 @@ const CHAIN_PROCESSES = 3;
 const EMPTY_DEADLINE_MS = 2000;
 const STATUS_FD = 3;
 const SECCOMP_FD = 4;
+// Processes of a slot uid beside a run's own in a resident sandbox: unshare, bwrap and its pid 1,
+// the helper, and per run in flight (two at most, in turns) sandbox-enter and its namespace's init.
+const RESIDENT_CHAIN = 8;
 
 export const INSTALL_HINT = 'install bubblewrap (Debian/Ubuntu: apt-get install -y bubblewrap; Fedora: dnf install bubblewrap)';
 
 function kernelAtLeast(major: number, minor: number): boolean {
   const [a = 0, b = 0] = release().split(/[.-]/).map(Number);
   return a > major || (a === major && b >= minor);
+}
+
+interface StartedRun {
+  process: ContainedProcess;
+  cgroup: SlotCgroup | undefined;
+  stdin: string;
+  softKill: (pid: number) => boolean;
 }
 
 export function findBwrap(): string | undefined {
@@ -74,13 +98,14 @@ export class BwrapSandbox implements Sandbox {
   readonly #tools: Map<string, Tool>;
   readonly #pool: SlotPool;
   readonly #workspace: Workspace;
-  readonly #slots: SlotLauncher[];
+  readonly #slots: (SlotLauncher | ResidentSlot)[];
   readonly #cgroups: CgroupStatus;
   readonly #seccomp: { arch: SeccompArch; path: string } | undefined;
   readonly #joinViaFds: boolean;
   readonly #helper: SpawnHelper | undefined;
+  readonly #residentOff: string | undefined;
 
-  private constructor(bwrap: string, options: BwrapSandboxOptions, helper: SpawnHelper | undefined) {
+  private constructor(bwrap: string, options: BwrapSandboxOptions, helper: SpawnHelper | undefined, enter: SandboxEnter) {
     this.#helper = helper;
     this.slots = options.slots;
     this.#bwrap = bwrap;
@@ -95,36 +120,59 @@ export class BwrapSandbox implements Sandbox {
     this.#workspace = new Workspace(workParent);
     const arch = options.seccomp === false ? undefined : hostSeccompArch();
     this.#seccomp = arch && { arch, path: writeSeccompFilter(this.#workspace.root, arch) };
-    this.#slots = opened.slots.map((slot, index) => new SlotLauncher(slot.uid, slot.cgroups, {
-      dirFor: (turn) => this.#workspace.slotDir(index, turn),
-      placeholders: (dir, plan) => this.#workspace.placeholders(dir, plan.names),
-      spawn: (cgroup, dir, plan) => this.#spawnWaiter(slot.uid, cgroup, dir, plan),
-    }));
+    const shellJoin = opened.status.mode !== 'none' && !this.#joinViaFds;
+    this.#residentOff = 'reason' in enter ? enter.reason : shellJoin ? 'cgroups are joined through a root shell on this kernel' : undefined;
+    this.#slots = opened.slots.map((slot, index) => 'path' in enter && !shellJoin
+      ? new ResidentSlot(slot.uid, slot.cgroups, {
+        dirFor: (turn) => this.#workspace.slotDir(index, turn),
+        launch: () => this.#launchResident(slot.uid, slot.cgroups, index, enter.path),
+      })
+      : new SlotLauncher(slot.uid, slot.cgroups, {
+        dirFor: (turn) => this.#workspace.slotDir(index, turn),
+        placeholders: (dir, plan) => this.#workspace.placeholders(dir, plan.names),
+        spawn: (cgroup, dir, plan) => this.#spawnWaiter(slot.uid, cgroup, dir, plan),
+      }));
   }
 
-  /** Finds bwrap and proves with one tiny run that it can build namespaces here. */
+  /**
+   * Finds bwrap and proves with one tiny run that it can build namespaces here. Where resident
+   * sandboxes fail that run, it tries again with a bwrap per run and says why in `isolation`.
+   */
   static async create(options: BwrapSandboxOptions): Promise<BwrapSandbox> {
     const bwrap = findBwrap();
     if (!bwrap) throw new SandboxError(`bubblewrap (bwrap) is not installed: ${INSTALL_HINT}`, { retryable: false });
     const python = findTools().get('python3')?.path;
     const helper = options.spawnHelper === false || !python ? undefined : await SpawnHelper.start(python);
-    let sandbox: BwrapSandbox;
+    const enter: SandboxEnter = options.resident === false
+      ? { reason: 'turned off' }
+      : helper ? await buildSandboxEnter(TOOLCHAIN_CACHE) : { reason: 'no spawn helper (python3)' };
     try {
-      sandbox = new BwrapSandbox(bwrap, options, helper);
+      return await BwrapSandbox.#probed(new BwrapSandbox(bwrap, options, helper, enter));
     } catch (error) {
-      helper?.close();
-      throw error;
+      if ('reason' in enter) {
+        helper?.close();
+        throw error;
+      }
+      try {
+        return await BwrapSandbox.#probed(new BwrapSandbox(bwrap, options, helper, { reason: `a resident sandbox failed its first run: ${(error as Error).message}` }));
+      } catch (again) {
+        helper?.close();
+        throw again;
+      }
     }
+  }
+
+  static async #probed(sandbox: BwrapSandbox): Promise<BwrapSandbox> {
     const probe = await sandbox.run({
       files: {},
       argv: ['python3', '-c', 'print("ok")'],
       limits: { wallMs: 10_000, cpuSeconds: 5, memoryBytes: 512 * 2 ** 20, pids: 16, fileSizeBytes: 2 ** 20, outputBytes: 4096 },
     }).catch(async (error: unknown) => {
-      await sandbox.close();
+      await sandbox.close(false);
       throw error;
     });
     if (probe.stdout.trim() !== 'ok') {
-      await sandbox.close();
+      await sandbox.close(false);
       throw new SandboxError(`bubblewrap is installed but a test run failed: ${probe.stderr.trim().slice(0, 300)}`, { retryable: false });
     }
     return sandbox;
@@ -137,16 +185,18 @@ export class BwrapSandbox implements Sandbox {
 
   get isolation(): IsolationInfo {
     const uids = this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined);
-    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, cgroupJoin: this.#joinViaFds ? 'fds' : 'shell', seccomp: this.#seccomp?.arch, launcher: this.#helper ? 'helper' : 'node' };
+    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, cgroupJoin: this.#joinViaFds ? 'fds' : 'shell', seccomp: this.#seccomp?.arch, launcher: this.#residentOff === undefined ? 'resident' : this.#helper ? 'helper' : 'node', residentOff: this.#residentOff };
   }
 
   /**
-   * First pids of the sandboxes kept ready for the next runs. Their processes run as the slot
-   * uids, so a check for leftovers of finished runs must look past these process trees.
+   * Processes of the slot uids that belong to no run: the trees of waiters kept ready for the
+   * next runs, and the resident sandboxes' own chains (whose children are runs). A check for
+   * leftovers of finished runs must look past these.
    */
-  async idleProcessIds(): Promise<number[]> {
-    const pids = await Promise.all(this.#slots.map((s) => s.idlePid()));
-    return pids.filter((p): p is number => p !== undefined);
+  async idleProcessIds(): Promise<{ trees: number[]; exact: number[] }> {
+    const trees = await Promise.all(this.#slots.map((s) => (s instanceof SlotLauncher ? s.idlePid() : undefined)));
+    const exact = await Promise.all(this.#slots.map((s) => (s instanceof ResidentSlot ? s.chainPids() : [])));
+    return { trees: trees.filter((p): p is number => p !== undefined), exact: exact.flat() };
   }
 
   hasTool(name: string): boolean {
@@ -170,8 +220,8 @@ export class BwrapSandbox implements Sandbox {
     try {
       const { limits } = request;
       const names = fileNames(request.files);
-      const { process: waiter, cgroup } = slot.take({ tool, names }, (dir) => this.#workspace.writeFiles(dir, request.files));
-      cgroup?.setLimits(limits.memoryBytes, limits.pids + (this.#joinViaFds ? 0 : CHAIN_PROCESSES));
+      const started = slot instanceof ResidentSlot ? await this.#startResident(slot, tool, toolArgs, names, request) : this.#startWaiter(slot, tool, toolArgs, names, request);
+      const { process: waiter, cgroup } = started;
       const before = cgroup?.counters();
       let after: CgroupCounters | undefined;
       let done: Promise<void> | undefined;
@@ -189,14 +239,13 @@ export class BwrapSandbox implements Sandbox {
         });
         throw new SandboxError(`processes of a run in sandbox slot ${index} survived SIGKILL for ${EMPTY_DEADLINE_MS} ms; the slot is held until they are gone`);
       })());
-      const line = buildLaunchLine({ uidDrop: slot.uid !== undefined, limits, tool, toolArgs });
       const result = await waiter.run({
-        stdin: line + (request.stdin ?? ''),
+        stdin: started.stdin,
         wallMs: limits.wallMs,
         outputBytes: limits.outputBytes,
         signal: request.signal,
         onKill: () => cgroup?.kill(),
-        softKill: (pid) => killBelow(pid, cgroup),
+        softKill: started.softKill,
         // Once the code's own processes are gone the slot can take its next run, in the other
         // turn's cgroup, while bwrap still tears this one's namespaces down (an RCU grace period).
         onStatus: (status) => {
@@ -210,6 +259,71 @@ export class BwrapSandbox implements Sandbox {
       return readBwrapResult(result, limits, before, after ?? cgroup?.counters());
     } finally {
       release();
+    }
+  }
+
+  #startWaiter(slot: SlotLauncher, tool: Tool, toolArgs: string[], names: string[], request: SandboxRequest): StartedRun {
+    const { limits } = request;
+    const { process, cgroup } = slot.take({ tool, names }, (dir) => this.#workspace.writeFiles(dir, request.files));
+    cgroup?.setLimits(limits.memoryBytes, limits.pids + (this.#joinViaFds ? 0 : CHAIN_PROCESSES));
+    const line = buildLaunchLine({ uidDrop: slot.uid !== undefined, limits, tool, toolArgs });
+    return { process, cgroup, stdin: line + (request.stdin ?? ''), softKill: (pid) => killBelow(pid, cgroup) };
+  }
+
+  async #startResident(slot: ResidentSlot, tool: Tool, toolArgs: string[], names: string[], request: SandboxRequest): Promise<StartedRun> {
+    const { limits } = request;
+    const turn = await slot.take();
+    this.#workspace.writeFiles(turn.dir, request.files);
+    const { cgroup } = turn;
+    cgroup?.setLimits(limits.memoryBytes, limits.pids);
+    // The helper opens the filter afresh for each run: a shared fd would share its offset.
+    const passFiles: PassFile[] = this.#seccomp ? [{ path: RESIDENT_SECCOMP, write: false }] : [];
+    const args = buildEnterArgs({
+      uidDrop: slot.uid !== undefined,
+      limits,
+      tool,
+      toolArgs,
+      turn: turn.turn,
+      names,
+      statusFd: STATUS_FD,
+      seccompFd: this.#seccomp ? SECCOMP_FD : undefined,
+      cgroupFds: turn.keptCgroupFds.map((_, i) => SECCOMP_FD + passFiles.length + i),
+      chainProcesses: RESIDENT_CHAIN,
+      hide: foldersToHide([...this.#tools.values()], tool),
+    });
+    const process = ContainedProcess.spawn({ file: RESIDENT_ENTER, args, cwd: '/', statusFd: true, passFiles, passKept: turn.keptCgroupFds, killWithTerm: true, helper: turn.helper });
+    // The cgroup holds only the run's own processes; killing them lets sandbox-enter report the exit.
+    const softKill = () => {
+      if (!cgroup) return false;
+      cgroup.kill();
+      return true;
+    };
+    return { process, cgroup, stdin: request.stdin ?? '', softKill };
+  }
+
+  /** Starts a slot's resident sandbox; its helper inherits both turns' cgroup.procs fds, opened here as root. */
+  async #launchResident(uid: number | undefined, cgroups: SlotCgroup[], index: number, enter: string): Promise<SpawnHelper> {
+    const files = cgroups.flatMap((g) => g.procsFiles);
+    const fds = files.map((path) => openSync(path, constants.O_WRONLY));
+    try {
+      const { file, args } = buildResident({
+        bwrap: this.#bwrap,
+        uid,
+        passwdFile: this.#workspace.passwdFile,
+        groupFile: this.#workspace.groupFile,
+        tools: [...this.#tools.values()],
+        turnDirs: [this.#workspace.slotDir(index, 0), this.#workspace.slotDir(index, 1)],
+        enter,
+        helperScript: SPAWN_HELPER_SCRIPT,
+        python: this.#tools.get('python3')!.path,
+        seccompFile: this.#seccomp?.path,
+        keptFds: fds.length,
+      });
+      return await SpawnHelper.launch({ file, args, passFds: fds, remote: true });
+    } catch (error) {
+      throw new SandboxError(`could not start the resident sandbox of slot ${index}: ${(error as Error).message}`, { cause: error });
+    } finally {
+      for (const fd of fds) closeSync(fd);
     }
   }
 
@@ -241,9 +355,10 @@ export class BwrapSandbox implements Sandbox {
     });
   }
 
-  async close(): Promise<void> {
+  /** `closeHelper` false keeps the shared spawn helper for a second try in `create`. */
+  async close(closeHelper = true): Promise<void> {
     await Promise.all(this.#slots.map((s) => s.close()));
-    this.#helper?.close();
+    if (closeHelper) this.#helper?.close();
     releaseUids(this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined));
     this.#workspace.close();
   }

@@ -16,6 +16,13 @@ export interface ChildSpec {
   /** Extra pipe on fd 3 for bwrap's `--json-status-fd`. */
   statusFd: boolean;
   passFiles: PassFile[];
+  /** Fds the spawn helper was started with (`--keep`), by index, handed over after `passFiles`. */
+  passKept?: number[];
+  /**
+   * For a helper in another pid namespace: a kill is SIGTERM to the child alone, which takes its
+   * own tree down and exits once it is gone (./sandbox-enter.c), instead of SIGKILL to its group.
+   */
+  killWithTerm?: boolean;
 }
 
 /**

@@ -25,7 +25,8 @@ export function killBelow(pid: number, cgroup: SlotCgroup | undefined): boolean 
   return killed;
 }
 
-function childrenOf(pid: number): number[] {
+/** A process's children, from /proc; empty when it is gone. */
+export function childrenOf(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
   } catch {

@@ -25,7 +25,7 @@ export interface IsolationReport {
   zombies: ProbeCheck & { pid1Reaps: boolean | undefined; ownPidNamespace: boolean };
   toolchains: { name: string; path: string }[];
   /** Speed, not safety: where per-run files go, and whether RCU grace periods are expedited. */
-  performance: { workParent: string; workParentTmpfs: boolean; rcuExpedited: boolean | undefined; launcher?: 'helper' | 'node'; detail: string };
+  performance: { workParent: string; workParentTmpfs: boolean; rcuExpedited: boolean | undefined; launcher?: 'resident' | 'helper' | 'node'; detail: string };
   /** Grading is safe: bwrap builds its namespaces and a test run came back isolated. */
   safe: boolean;
   /** Why it is not safe. */
@@ -116,9 +116,11 @@ async function describeSandbox(sandbox: BwrapSandbox, report: IsolationReport): 
   const info = sandbox.isolation;
   const { warnings, problems } = report;
   report.performance.launcher = info.launcher;
-  report.performance.detail += info.launcher === 'helper'
-    ? '; sandboxes spawned by the vfork helper (python3)'
-    : '; sandboxes spawned by forking Node (no python3 for the vfork helper: slower)';
+  report.performance.detail += info.launcher === 'resident'
+    ? '; one resident bwrap per slot, each run in fresh mount, pid and IPC namespaces inside it'
+    : info.launcher === 'helper'
+      ? `; a bwrap per run, spawned by the vfork helper (python3)${info.residentOff ? `; no resident sandboxes: ${info.residentOff}` : ''}`
+      : '; a bwrap per run, spawned by forking Node (no python3 for the vfork helper: slower)';
   let hostUid: string | undefined;
   let inside = '';
   if (sandbox.hasTool('python3')) {

@@ -12,6 +12,10 @@ export interface SpawnSpec {
   statusFd?: boolean;
   /** Files opened for the child and handed to it right after the status pipe (fd 4 on), e.g. a seccomp filter. */
   passFiles?: PassFile[];
+  /** Fds the spawn helper keeps, by index (see ./spawn-helper.py `--keep`). */
+  passKept?: number[];
+  /** See ChildSpec. */
+  killWithTerm?: boolean;
   /** Spawns through ./spawn-helper.ts instead of forking this process. */
   helper?: SpawnHelper;
   /** As in RunOptions, for a process discarded before it ran. */
@@ -115,7 +119,7 @@ export class ContainedProcess {
   }
 
   static spawn(spec: SpawnSpec): ContainedProcess {
-    const childSpec = { file: spec.file, args: spec.args, cwd: spec.cwd, statusFd: spec.statusFd ?? false, passFiles: spec.passFiles ?? [] };
+    const childSpec = { file: spec.file, args: spec.args, cwd: spec.cwd, statusFd: spec.statusFd ?? false, passFiles: spec.passFiles ?? [], passKept: spec.passKept, killWithTerm: spec.killWithTerm };
     try {
       return new ContainedProcess(spec.helper ? spec.helper.spawn(childSpec) : spawnWithNode(childSpec), spec.softKill);
     } catch (cause) {

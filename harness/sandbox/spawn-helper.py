@@ -6,8 +6,12 @@ It runs as the same user as codebench, with an empty environment, and only ever 
 programs codebench names.
 
 Frames both ways: u32 payload length, u8 type, u32 id, payload.
-  to us:   S spawn (JSON: file, args, cwd, status, passFiles [[path, "r"|"w"]]),
-           I stdin bytes, E end of stdin, F forget (close the pipes; reap quietly)
+  to us:   S spawn (JSON: file, args, cwd, status, passFiles [[path, "r"|"w"]], passKept [index]),
+           I stdin bytes, E end of stdin, F forget (close the pipes; reap quietly),
+           K kill: SIGKILL to the child's process group, or SIGTERM to the child alone when
+             it was spawned with "killWithTerm" (a child that takes its tree down and waits)
+Started with `--keep 3,4`, it keeps those inherited fds for passKept: that is how a helper inside
+a sandbox holds files it could not open itself (cgroup.procs, opened by root).
   from us: R ready, P started (JSON: pid | error), 1 stdout, 2 stderr, 3 status,
            X exit (JSON: code, signal), C all pipes closed
 """
@@ -51,9 +55,10 @@ class Child:
 
 
 class Helper:
-    def __init__(self):
+    def __init__(self, keep):
         self.children = {}
         self.inbox = bytearray()
+        self.kept = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, LAST_EXTRA + 1) for fd in keep]
         low = os.open('/dev/null', os.O_RDWR)
         self.devnull = fcntl.fcntl(low, fcntl.F_DUPFD_CLOEXEC, LAST_EXTRA + 1)
         os.close(low)
@@ -72,6 +77,8 @@ class Helper:
                 extra.append(status_w)
             for path, mode in spec.get('passFiles', []):
                 extra.append(os.open(path, os.O_RDONLY if mode == 'r' else os.O_WRONLY))
+            for index in spec.get('passKept', []):
+                extra.append(os.dup(self.kept[index]))
             if FIRST_EXTRA + len(extra) - 1 > LAST_EXTRA:
                 raise OSError('too many extra fds')
             for i, fd in enumerate(extra):
@@ -92,6 +99,7 @@ class Helper:
             for fd in extra:
                 os.close(fd)
         child = Child(ident, proc, status_r)
+        child.kill_with_term = bool(spec.get('killWithTerm'))
         self.children[ident] = child
         for fd in child.readers:
             os.set_blocking(fd, False)
@@ -200,6 +208,14 @@ class Helper:
                 self.write_stdin(child)
             elif kind == 'F':
                 self.forget(child)
+            elif kind == 'K' and not child.exited:
+                try:
+                    if child.kill_with_term:
+                        os.kill(child.proc.pid, signal.SIGTERM)
+                    else:
+                        os.killpg(child.proc.pid, signal.SIGKILL)
+                except OSError:
+                    pass
         return True
 
     def serve(self):
@@ -246,7 +262,10 @@ class Helper:
 def main():
     # A plain SIGTERM would skip the cleanup below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    helper = Helper()
+    keep = []
+    if len(sys.argv) == 3 and sys.argv[1] == '--keep':
+        keep = [int(fd) for fd in sys.argv[2].split(',') if fd]
+    helper = Helper(keep)
     try:
         helper.serve()
     finally:

@@ -5,9 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
 import { killProcessGroup, type ChildHandle, type ChildSpec } from './child-handle.ts';
 
-const SCRIPT = fileURLToPath(new URL('./spawn-helper.py', import.meta.url));
+export const SPAWN_HELPER_SCRIPT = fileURLToPath(new URL('./spawn-helper.py', import.meta.url));
+const SCRIPT = SPAWN_HELPER_SCRIPT;
 const HEADER_BYTES = 9;
 const READY_TIMEOUT_MS = 10_000;
+const REMOTE_CLOSE_MS = 2000;
 
 /**
  * Spawns children through ./spawn-helper.py, a small long-lived Python process that uses vfork.
@@ -15,20 +17,41 @@ const READY_TIMEOUT_MS = 10_000;
  * CPU per sandbox, as much as the sandbox itself. Pipes are relayed over the helper's stdio.
  * Kills go straight from here to the child's process group; the helper only spawns, relays and
  * reaps, and kills everything it started when we go away.
+ *
+ * A helper can also run inside a sandbox (./resident-slot.ts). Its pids then belong to another pid
+ * namespace, so kills are sent to it as frames instead.
  */
+export interface HelperLaunch {
+  file: string;
+  args: string[];
+  /** Open fds handed to the launched process as fd 3 on. */
+  passFds?: number[];
+  /** Runs in another pid namespace: kills go through the helper. */
+  remote?: boolean;
+}
+
 export class SpawnHelper {
   readonly #proc: ChildProcess;
   readonly #children = new Map<number, HelperChild>();
   readonly ready: Promise<void>;
+  /** Resolves once the helper's first process exited. */
+  readonly exited: Promise<void>;
   #nextId = 1;
   #inbox: Buffer = Buffer.alloc(0);
   #dead: Error | undefined;
   #stderr = '';
 
-  private constructor(python: string) {
-    this.#proc = spawn(python, ['-I', '-S', '-B', SCRIPT], { cwd: '/', env: {}, stdio: ['pipe', 'pipe', 'pipe'] });
+  readonly #remote: boolean;
+
+  private constructor(launch: HelperLaunch) {
+    this.#remote = launch.remote ?? false;
+    this.#proc = spawn(launch.file, launch.args, { cwd: '/', env: {}, detached: this.#remote, stdio: ['pipe', 'pipe', 'pipe', ...(launch.passFds ?? [])] });
     this.#proc.stdin!.on('error', () => undefined);
     this.#proc.stderr!.on('data', (d: Buffer) => (this.#stderr = (this.#stderr + d.toString()).slice(-2000)));
+    this.exited = new Promise((resolve) => {
+      this.#proc.once('exit', () => resolve());
+      this.#proc.once('error', () => resolve());
+    });
     this.ready = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the spawn helper did not start in time')), READY_TIMEOUT_MS);
       this.#proc.stdout!.on('data', (d: Buffer) => this.#onData(d, () => {
@@ -53,19 +76,34 @@ export class SpawnHelper {
   /** Starts the helper with the real interpreter (not a pyenv shim); `undefined` when it cannot run here. */
   static async start(python: string): Promise<SpawnHelper | undefined> {
     if (!existsSync(python) || !existsSync(SCRIPT)) return undefined;
-    const helper = new SpawnHelper(python);
+    return SpawnHelper.launch({ file: python, args: ['-I', '-S', '-B', SCRIPT] }).catch(() => undefined);
+  }
+
+  /** Starts a helper through any launch chain (a sandbox around it, say); rejects with its last words. */
+  static async launch(launch: HelperLaunch): Promise<SpawnHelper> {
+    const helper = new SpawnHelper(launch);
     try {
       await helper.ready;
       return helper;
-    } catch {
+    } catch (error) {
       helper.close();
-      return undefined;
+      throw error;
     }
+  }
+
+  /** The first process of the launch chain. */
+  get pid(): number | undefined {
+    return this.#proc.pid;
+  }
+
+  /** False once the helper exited. */
+  get alive(): boolean {
+    return this.#dead === undefined;
   }
 
   spawn(spec: ChildSpec): ChildHandle {
     const id = this.#nextId++;
-    const child = new HelperChild(spec.statusFd, (kind, payload) => this.#send(kind, id, payload), () => this.#forget(id));
+    const child = new HelperChild(spec.statusFd, this.#remote, (kind, payload) => this.#send(kind, id, payload), () => this.#forget(id));
     if (this.#dead) {
       const error = this.#dead;
       queueMicrotask(() => child.lost(error));
@@ -73,14 +111,25 @@ export class SpawnHelper {
     }
     this.#children.set(id, child);
     (this.#proc.stdout as unknown as { ref?: () => void }).ref?.();
-    this.#send('S', id, Buffer.from(JSON.stringify({ file: spec.file, args: spec.args, cwd: spec.cwd, status: spec.statusFd, passFiles: spec.passFiles.map((f) => [f.path, f.write ? 'w' : 'r']) })));
+    this.#send('S', id, Buffer.from(JSON.stringify({ file: spec.file, args: spec.args, cwd: spec.cwd, status: spec.statusFd, passFiles: spec.passFiles.map((f) => [f.path, f.write ? 'w' : 'r']), passKept: spec.passKept ?? [], killWithTerm: spec.killWithTerm ?? false })));
     return child;
   }
 
-  /** Ends the helper; it kills whatever it still has running. */
-  close(): void {
+  /** Ends the helper, which kills whatever it still has running; resolves once it exited. */
+  close(): Promise<void> {
     this.#proc.stdin!.end();
-    if (this.#proc.exitCode === null) this.#proc.kill('SIGTERM');
+    if (this.#proc.exitCode === null && this.#proc.signalCode === null) {
+      // An idle helper is unref'd; whoever awaits its end must keep the process alive until then.
+      this.#proc.ref();
+      if (!this.#remote) this.#proc.kill('SIGTERM');
+      else {
+        // A sandbox around the helper ends by itself once the helper read EOF. Killed outright,
+        // its first process would orphan bwrap into a zombie for PID 1 (bubblewrap#697).
+        const timer = setTimeout(() => killProcessGroup(this.#proc.pid!), REMOTE_CLOSE_MS);
+        void this.exited.then(() => clearTimeout(timer));
+      }
+    }
+    return this.exited;
   }
 
   #forget(id: number): void {
@@ -141,12 +190,14 @@ class HelperChild extends EventEmitter implements ChildHandle {
   readonly status: Readable | undefined;
   readonly #send: (kind: string, payload?: Buffer) => void;
   readonly #forget: () => void;
+  readonly #remote: boolean;
   #markStarted: () => void = () => undefined;
   #killWhenKnown = false;
   #done = false;
 
-  constructor(status: boolean, send: (kind: string, payload?: Buffer) => void, forget: () => void) {
+  constructor(status: boolean, remote: boolean, send: (kind: string, payload?: Buffer) => void, forget: () => void) {
     super();
+    this.#remote = remote;
     this.#send = send;
     this.#forget = forget;
     this.status = status ? new Readable({ read: () => undefined }) : undefined;
@@ -198,6 +249,7 @@ class HelperChild extends EventEmitter implements ChildHandle {
 
   killGroup(): void {
     if (this.pid === undefined) this.#killWhenKnown = true;
+    else if (this.#remote) this.#send('K');
     else killProcessGroup(this.pid);
   }
 

@@ -19,13 +19,15 @@ export const TEST_LIMITS: SandboxLimits = {
 };
 
 /**
- * Processes of the sandbox's slot uids that belong to no ready waiter: leftovers of finished runs.
+ * Processes of the sandbox's slot uids that belong to no ready waiter and are no resident sandbox's
+ * own: leftovers of finished runs.
  * Zombies are listed too unless `ignoreZombies` (PID 1 reaps those).
  */
-export async function leftoverProcesses(sandbox: { isolation: { uids: number[] }; idleProcessIds: () => Promise<number[]> }, options: { ignoreZombies?: boolean; ignorePids?: Set<number> } = {}): Promise<string[]> {
+export async function leftoverProcesses(sandbox: { isolation: { uids: number[] }; idleProcessIds: () => Promise<{ trees: number[]; exact: number[] }> }, options: { ignoreZombies?: boolean; ignorePids?: Set<number> } = {}): Promise<string[]> {
   const uids = new Set(sandbox.isolation.uids);
   if (uids.size === 0) return [];
-  const idle = new Set(await sandbox.idleProcessIds());
+  const { trees, exact } = await sandbox.idleProcessIds();
+  const idle = new Set(trees);
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,uid=,stat=,args=']).toString().split('\n').filter(Boolean).map((line) => {
     const [pid, ppid, uid, stat] = line.trim().split(/\s+/);
     return { pid: Number(pid), ppid: Number(ppid), uid: Number(uid), stat: stat ?? '', line: line.trim() };
@@ -41,7 +43,7 @@ export async function leftoverProcesses(sandbox: { isolation: { uids: number[] }
     }
   }
   return rows
-    .filter((r) => uids.has(r.uid) && !idle.has(r.pid) && !options.ignorePids?.has(r.pid))
+    .filter((r) => uids.has(r.uid) && !idle.has(r.pid) && !exact.includes(r.pid) && !options.ignorePids?.has(r.pid))
     .filter((r) => !(options.ignoreZombies && r.stat.startsWith('Z')))
     .map((r) => r.line);
 }
