@@ -1,21 +1,17 @@
-import { closeSync, constants, existsSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { release } from 'node:os';
-import { join } from 'node:path';
 import { SandboxError } from '../core/errors.ts';
-import { buildEnterArgs, buildLaunchLine, foldersToHide, buildResident, buildWaiter, RESIDENT_ENTER, RESIDENT_SECCOMP } from './build-bwrap-args.ts';
 import { buildSandboxEnter, type SandboxEnter } from './build-sandbox-enter.ts';
-import { killBelow } from './kill-below.ts';
 import { openSlots, type CgroupStatus } from './open-slots.ts';
 import { readBwrapResult } from './read-bwrap-result.ts';
-import type { PassFile } from './child-handle.ts';
-import { ContainedProcess } from './run-contained.ts';
 import type { Sandbox, SandboxRequest, SandboxResult } from './sandbox.ts';
 import { hostSeccompArch, writeSeccompFilter, type SeccompArch } from './seccomp-filter.ts';
-import type { CgroupCounters, SlotCgroup } from './slot-cgroup.ts';
-import { SlotLauncher, type LaunchPlan } from './slot-launcher.ts';
+import type { CgroupCounters } from './slot-cgroup.ts';
+import { SlotLauncher } from './slot-launcher.ts';
 import { ResidentSlot } from './resident-slot.ts';
 import { SlotPool } from './slot-pool.ts';
-import { SPAWN_HELPER_SCRIPT, SpawnHelper } from './spawn-helper.ts';
+import { SpawnHelper } from './spawn-helper.ts';
+import { launchResident, spawnWaiter, startResidentRun, startWaiterRun, type RunContext } from './start-run.ts';
 import { releaseUids } from './slot-uids.ts';
 import { TOOLCHAIN_CACHE } from './toolchains.ts';
 import { findTools, type Tool } from './tools.ts';
@@ -62,28 +58,13 @@ export interface IsolationInfo {
 }
 
 const BWRAP_PATHS = ['/usr/bin/bwrap', '/usr/local/bin/bwrap'];
-// With a root shell in front, the chain's own processes are in the slot's cgroup too: unshare,
-// the outer bwrap and bwrap's pid 1.
-const CHAIN_PROCESSES = 3;
 const EMPTY_DEADLINE_MS = 2000;
-const STATUS_FD = 3;
-const SECCOMP_FD = 4;
-// Processes of a slot uid beside a run's own in a resident sandbox: unshare, bwrap and its pid 1,
-// the helper, and per run in flight (two at most, in turns) sandbox-enter and its namespace's init.
-const RESIDENT_CHAIN = 8;
 
 export const INSTALL_HINT = 'install bubblewrap (Debian/Ubuntu: apt-get install -y bubblewrap; Fedora: dnf install bubblewrap)';
 
 function kernelAtLeast(major: number, minor: number): boolean {
   const [a = 0, b = 0] = release().split(/[.-]/).map(Number);
   return a > major || (a === major && b >= minor);
-}
-
-interface StartedRun {
-  process: ContainedProcess;
-  cgroup: SlotCgroup | undefined;
-  stdin: string;
-  softKill: (pid: number) => boolean;
 }
 
 export function findBwrap(): string | undefined {
@@ -125,12 +106,12 @@ export class BwrapSandbox implements Sandbox {
     this.#slots = opened.slots.map((slot, index) => 'path' in enter && !shellJoin
       ? new ResidentSlot(slot.uid, slot.cgroups, {
         dirFor: (turn) => this.#workspace.slotDir(index, turn),
-        launch: () => this.#launchResident(slot.uid, slot.cgroups, index, enter.path),
+        launch: () => launchResident(this.#context(), slot.uid, slot.cgroups, index, enter.path),
       })
       : new SlotLauncher(slot.uid, slot.cgroups, {
         dirFor: (turn) => this.#workspace.slotDir(index, turn),
         placeholders: (dir, plan) => this.#workspace.placeholders(dir, plan.names),
-        spawn: (cgroup, dir, plan) => this.#spawnWaiter(slot.uid, cgroup, dir, plan),
+        spawn: (cgroup, dir, plan) => spawnWaiter(this.#context(), slot.uid, cgroup, dir, plan),
       }));
   }
 
@@ -220,7 +201,9 @@ export class BwrapSandbox implements Sandbox {
     try {
       const { limits } = request;
       const names = fileNames(request.files);
-      const started = slot instanceof ResidentSlot ? await this.#startResident(slot, tool, toolArgs, names, request) : this.#startWaiter(slot, tool, toolArgs, names, request);
+      const started = slot instanceof ResidentSlot
+        ? await startResidentRun(this.#context(), slot, tool, toolArgs, names, request)
+        : startWaiterRun(this.#context(), slot, tool, toolArgs, names, request);
       const { process: waiter, cgroup } = started;
       const before = cgroup?.counters();
       let after: CgroupCounters | undefined;
@@ -262,97 +245,8 @@ export class BwrapSandbox implements Sandbox {
     }
   }
 
-  #startWaiter(slot: SlotLauncher, tool: Tool, toolArgs: string[], names: string[], request: SandboxRequest): StartedRun {
-    const { limits } = request;
-    const { process, cgroup } = slot.take({ tool, names }, (dir) => this.#workspace.writeFiles(dir, request.files));
-    cgroup?.setLimits(limits.memoryBytes, limits.pids + (this.#joinViaFds ? 0 : CHAIN_PROCESSES));
-    const line = buildLaunchLine({ uidDrop: slot.uid !== undefined, limits, tool, toolArgs });
-    return { process, cgroup, stdin: line + (request.stdin ?? ''), softKill: (pid) => killBelow(pid, cgroup) };
-  }
-
-  async #startResident(slot: ResidentSlot, tool: Tool, toolArgs: string[], names: string[], request: SandboxRequest): Promise<StartedRun> {
-    const { limits } = request;
-    const turn = await slot.take();
-    this.#workspace.writeFiles(turn.dir, request.files);
-    const { cgroup } = turn;
-    cgroup?.setLimits(limits.memoryBytes, limits.pids);
-    // The helper opens the filter afresh for each run: a shared fd would share its offset.
-    const passFiles: PassFile[] = this.#seccomp ? [{ path: RESIDENT_SECCOMP, write: false }] : [];
-    const args = buildEnterArgs({
-      uidDrop: slot.uid !== undefined,
-      limits,
-      tool,
-      toolArgs,
-      turn: turn.turn,
-      names,
-      statusFd: STATUS_FD,
-      seccompFd: this.#seccomp ? SECCOMP_FD : undefined,
-      cgroupFds: turn.keptCgroupFds.map((_, i) => SECCOMP_FD + passFiles.length + i),
-      chainProcesses: RESIDENT_CHAIN,
-      hide: foldersToHide([...this.#tools.values()], tool),
-    });
-    const process = ContainedProcess.spawn({ file: RESIDENT_ENTER, args, cwd: '/', statusFd: true, passFiles, passKept: turn.keptCgroupFds, killWithTerm: true, helper: turn.helper });
-    // The cgroup holds only the run's own processes; killing them lets sandbox-enter report the exit.
-    const softKill = () => {
-      if (!cgroup) return false;
-      cgroup.kill();
-      return true;
-    };
-    return { process, cgroup, stdin: request.stdin ?? '', softKill };
-  }
-
-  /** Starts a slot's resident sandbox; its helper inherits both turns' cgroup.procs fds, opened here as root. */
-  async #launchResident(uid: number | undefined, cgroups: SlotCgroup[], index: number, enter: string): Promise<SpawnHelper> {
-    const files = cgroups.flatMap((g) => g.procsFiles);
-    const fds = files.map((path) => openSync(path, constants.O_WRONLY));
-    try {
-      const { file, args } = buildResident({
-        bwrap: this.#bwrap,
-        uid,
-        passwdFile: this.#workspace.passwdFile,
-        groupFile: this.#workspace.groupFile,
-        tools: [...this.#tools.values()],
-        turnDirs: [this.#workspace.slotDir(index, 0), this.#workspace.slotDir(index, 1)],
-        enter,
-        helperScript: SPAWN_HELPER_SCRIPT,
-        python: this.#tools.get('python3')!.path,
-        seccompFile: this.#seccomp?.path,
-        keptFds: fds.length,
-      });
-      return await SpawnHelper.launch({ file, args, passFds: fds, remote: true });
-    } catch (error) {
-      throw new SandboxError(`could not start the resident sandbox of slot ${index}: ${(error as Error).message}`, { cause: error });
-    } finally {
-      for (const fd of fds) closeSync(fd);
-    }
-  }
-
-  #spawnWaiter(uid: number | undefined, cgroup: SlotCgroup | undefined, dir: string, plan: LaunchPlan): ContainedProcess {
-    // Fresh opens per waiter: a shared fd would share its offset, and the next bwrap would read EOF.
-    const passFiles: PassFile[] = this.#seccomp ? [{ path: this.#seccomp.path, write: false }] : [];
-    const cgroupFiles = cgroup && this.#joinViaFds ? cgroup.procsFiles : [];
-    const firstCgroupFd = SECCOMP_FD + passFiles.length;
-    passFiles.push(...cgroupFiles.map((path) => ({ path, write: true })));
-    const waiter = buildWaiter({
-      bwrap: this.#bwrap,
-      uid,
-      join: !cgroup ? undefined : this.#joinViaFds ? { viaFds: cgroupFiles.map((_, i) => firstCgroupFd + i) } : { viaShell: cgroup.procsFiles },
-      passwdFile: this.#workspace.passwdFile,
-      groupFile: this.#workspace.groupFile,
-      tool: plan.tool,
-      binds: plan.names.map((name) => ({ host: join(dir, name), box: name })),
-      statusFd: STATUS_FD,
-      seccompFd: this.#seccomp ? SECCOMP_FD : undefined,
-    });
-    return ContainedProcess.spawn({
-      file: waiter.file,
-      args: waiter.args,
-      cwd: this.#workspace.root,
-      statusFd: true,
-      passFiles,
-      helper: this.#helper,
-      softKill: (pid) => killBelow(pid, undefined),
-    });
+  #context(): RunContext {
+    return { bwrap: this.#bwrap, workspace: this.#workspace, tools: this.#tools, seccomp: this.#seccomp, joinViaFds: this.#joinViaFds, helper: this.#helper };
   }
 
   /** `closeHelper` false keeps the shared spawn helper for a second try in `create`. */
