@@ -43,14 +43,15 @@ async function startFakeProvider(latencyMs: number): Promise<{ sdk: ModelAdapter
   return { sdk, stop: () => child.kill('SIGTERM') };
 }
 
-async function run(label: string, samples: number, latencyMs: number, grader: TaskGrader | undefined, onSample?: (done: number) => void) {
+type FakeProvider = Awaited<ReturnType<typeof startFakeProvider>>;
+
+async function run(label: string, samples: number, fake: FakeProvider, grader: TaskGrader | undefined, onSample?: (done: number) => void) {
   let first = 0;
   let last = 0;
   let answered = 0;
   const total = tasks.length * samples;
   let cpuAtFirst: NodeJS.CpuUsage | undefined;
   let cpuAtLast: NodeJS.CpuUsage | undefined;
-  const fake = await startFakeProvider(latencyMs);
   const { sdk } = fake;
   const config: ModelConfig = { name: 'openai-compatible:any', provider: 'openai-compatible', model: 'any', params: {}, configId: `bench-${label}` };
   // Counts answers as they arrive, to time the generation phase apart from grading.
@@ -73,7 +74,6 @@ async function run(label: string, samples: number, latencyMs: number, grader: Ta
   const wall = (performance.now() - started) / 1000;
   const passed = store.listSamples(outcome.runId).filter((s) => s.verdict === 'pass').length;
   store.close();
-  fake.stop();
   const cpuMsPerRequest = cpuAtLast ? (cpuAtLast.user + cpuAtLast.system) / 1000 / Math.max(answered, 1) : 0;
   return { outcome, wall, answered, generationSeconds: (last - first) / 1000, passed, cpuMsPerRequest };
 }
@@ -82,10 +82,9 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /**
  * The ceiling: the same requests through the adapter alone (SDK and fake server, no runner, no
- * store), at the same concurrency. It also warms the SDK path up before the runs that count.
+ * store), at the same concurrency.
  */
-async function adapterAlone(requests: number, latencyMs: number): Promise<number> {
-  const fake = await startFakeProvider(latencyMs);
+async function adapterAlone(requests: number, fake: FakeProvider): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
@@ -94,7 +93,6 @@ async function adapterAlone(requests: number, latencyMs: number): Promise<number
       await fake.sdk.generate({ taskId: task.id, sampleIndex: i, messages: [{ role: 'user', content: task.prompt }] });
     }
   }));
-  fake.stop();
   return requests / ((performance.now() - started) / 1000);
 }
 
@@ -103,11 +101,16 @@ async function adapterAlone(requests: number, latencyMs: number): Promise<number
 const samples = Number(values.samples);
 const ideal = CONCURRENCY / 0.1;
 if (!values['skip-rate']) {
-  const ceiling = await adapterAlone(tasks.length * samples, 100);
-  const alone = await run('alone', samples, 100, undefined);
+  // One provider for every phase, warmed up first: a real provider is not a process that has just
+  // started, and a cold one (its JIT, its first connections) would be measured as our slowness.
+  const fake = await startFakeProvider(100);
+  await adapterAlone(tasks.length * samples, fake);
+  const ceiling = await adapterAlone(tasks.length * samples, fake);
+  const alone = await run('alone', samples, fake, undefined);
   const grader = await startGrader('bwrap', availableParallelism(), { timeoutSeconds: 10 });
-  const rate = await run('rate', samples, 100, grader);
+  const rate = await run('rate', samples, fake, grader);
   await grader.close();
+  fake.stop();
   const rateOf = (r: typeof rate) => r.answered / Math.max(r.generationSeconds, 1e-9);
   console.log(`request rate: ${tasks.length} tasks × ${samples} samples = ${rate.outcome.total}, concurrency ${CONCURRENCY}, 100 ms latency; ideal ${ideal.toFixed(0)} req/s`);
   console.log(`  adapter alone (SDK + fake server, no runner, no store): ${ceiling.toFixed(0)} req/s, ratio ${(ceiling / ideal).toFixed(2)}`);
@@ -123,11 +126,13 @@ if (!values['skip-big']) {
   let peak = process.memoryUsage().rss;
   const marks: string[] = [];
   const every = Math.floor((perTask * tasks.length) / 10);
-  const result = await run('memory', perTask, 10, undefined, (done) => {
+  const fake = await startFakeProvider(10);
+  const result = await run('memory', perTask, fake, undefined, (done) => {
     const rss = process.memoryUsage().rss;
     peak = Math.max(peak, rss);
     if (done % every === 0) marks.push(`${done}: ${mib(rss)}`);
   });
+  fake.stop();
   console.log(`memory: ${result.outcome.total} samples, grading off, 10 ms latency: ${result.wall.toFixed(1)} s (${(result.outcome.total / result.wall).toFixed(0)} samples/s)`);
   console.log(`  RSS by samples done: ${marks.join(', ')}`);
   console.log(`  peak RSS ${mib(peak)}`);

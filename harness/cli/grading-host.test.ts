@@ -8,7 +8,7 @@ import { sandboxUnavailableReason } from '../sandbox/test-support.ts';
 
 const ENTRY = fileURLToPath(new URL('./grading-host.mjs', import.meta.url));
 const ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-const INIT = { sandbox: { mode: 'bwrap' as const, slots: 2 }, grader: { timeoutSeconds: 2 }, niceness: 10 };
+const INIT = { sandbox: { mode: 'bwrap' as const, slots: 2 }, grader: { timeoutSeconds: 2 }, niceness: 10, idlePriority: true };
 
 const skip = sandboxUnavailableReason();
 if (skip) console.warn(`skipping grading-process tests: ${skip}`);
@@ -45,6 +45,11 @@ describe.skipIf(skip)('grading in its own process', () => {
     expect(r.verdict).not.toBe('pass');
     expect(r.output ?? r.detail).toMatch(/PermissionError|Operation not permitted/);
     expect(niceOf(grader.pid!)).toBe(10);
+    // Its sandboxes go further down, to SCHED_IDLE (this machine's cgroups report CPU pressure),
+    // and the code cannot climb back to SCHED_OTHER.
+    const idle = await grader.grade({ ...PY_TASK, tests: 'import os\ndef check(candidate):\n    assert os.sched_getscheduler(0) == os.SCHED_IDLE, os.sched_getscheduler(0)\n    os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))\n' }, PY_TASK.reference);
+    expect(idle.verdict).not.toBe('pass');
+    expect(idle.output ?? idle.detail).toMatch(/PermissionError|Operation not permitted/);
   }, 30_000);
 
   it('stops a sample when its signal aborts, and the host stays usable', async () => {

@@ -22,7 +22,7 @@ async function init(options: GradingInit): Promise<void> {
     // Lowered before the sandbox starts anything, so every sandboxed process inherits it; the code
     // under test cannot raise it again without CAP_SYS_NICE.
     if (options.niceness) setPriority(0, options.niceness);
-    sandbox = await openSandbox(options.sandbox.mode, options.sandbox.slots, (text) => process.stderr.write(text));
+    sandbox = await openSandbox(options.sandbox.mode, options.sandbox.slots, (text) => process.stderr.write(text), { idlePriority: options.idlePriority });
     grader = new Grader(sandbox, options.grader);
     reply({ type: 'ready', mode: sandbox.mode, slots: sandbox.slots });
   } catch (error) {

@@ -11,11 +11,11 @@ export function defaultSlots(): number {
   return Math.max(1, availableParallelism());
 }
 
-export async function openSandbox(mode: SandboxMode, slots: number, warn: (text: string) => void): Promise<Sandbox> {
+export async function openSandbox(mode: SandboxMode, slots: number, warn: (text: string) => void, options: { idlePriority?: boolean } = {}): Promise<Sandbox> {
   if (mode === 'none') {
     warn('codebench: WARNING: --sandbox none runs generated code unsandboxed, as your own user, with network and your files in reach\n');
     return new UnsandboxedRunner({ slots });
   }
   if (mode !== 'bwrap') throw new InputError(`--sandbox ${String(mode)}: expected bwrap or none`);
-  return BwrapSandbox.create({ slots });
+  return BwrapSandbox.create({ slots, idlePriority: options.idlePriority });
 }

@@ -4,10 +4,14 @@ import { RemoteGrader } from '../sandbox/remote-grader.ts';
 
 const HOST = fileURLToPath(new URL('./grading-host.mjs', import.meta.url));
 
-/** Nice value of the grading process: model requests, which are paid for and timed, come first. */
+/**
+ * Nice value of the grading process: model requests, which are paid for and timed, come first.
+ * Its sandboxes go further, to SCHED_IDLE, where a run starved at its wall limit can be recognised
+ * and left unscored instead of being called a timeout (./../sandbox/read-bwrap-result.ts).
+ */
 export const GRADING_NICENESS = 10;
 
 /** Starts a run's grader in its own process, with a sandbox of `mode` and `slots`. */
 export function startGrader(mode: GradingInit['sandbox']['mode'], slots: number, grader: GradingInit['grader']): Promise<RemoteGrader> {
-  return RemoteGrader.start(HOST, { sandbox: { mode, slots }, grader, niceness: GRADING_NICENESS }, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
+  return RemoteGrader.start(HOST, { sandbox: { mode, slots }, grader, niceness: GRADING_NICENESS, idlePriority: true }, { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
 }

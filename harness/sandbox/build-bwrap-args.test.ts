@@ -80,6 +80,7 @@ describe('the resident sandbox and its per-run launcher', () => {
     expect(args).toContain('--ro-bind /w/slot-0a /in/a --ro-bind /w/slot-0b /in/b');
     expect(args).toContain('--ro-bind /w/seccomp.bpf /cb/seccomp');
     expect(r.args.slice(-8)).toEqual(['--', '/usr/bin/python3', '-I', '-S', '-B', '/cb/spawn-helper.py', '--keep', '3,4,5,6,7,8']);
+    expect(buildResident({ ...residentOptions, lowerAutogroup: true }).args.slice(-4)).toEqual(['--autogroup-nice', '19', '--keep', '3,4,5,6,7,8']);
     expect(buildResident({ ...residentOptions, uid: undefined }).file).toBe('/usr/bin/bwrap');
   });
 

@@ -120,6 +120,8 @@ export interface ResidentOptions {
   seccompFile?: string;
   /** How many fds the helper inherits from fd 3 on (the turns' cgroup.procs files). */
   keptFds: number;
+  /** bwrap's new session is a new scheduler autogroup; the helper lowers it to nice 19 (see ./spawn-helper.py). */
+  lowerAutogroup?: boolean;
 }
 
 export const RESIDENT_ENTER = '/cb/enter';
@@ -142,7 +144,7 @@ export function buildResident(options: ResidentOptions): { file: string; args: s
   if (options.seccompFile) bwrap.push('--ro-bind', options.seccompFile, RESIDENT_SECCOMP);
   bwrap.push('--chdir', '/box', '--remount-ro', '/');
   const keep = Array.from({ length: options.keptFds }, (_, i) => String(3 + i)).join(',');
-  bwrap.push('--', options.python, '-I', '-S', '-B', '/cb/spawn-helper.py', ...(keep ? ['--keep', keep] : []));
+  bwrap.push('--', options.python, '-I', '-S', '-B', '/cb/spawn-helper.py', ...(options.lowerAutogroup ? ['--autogroup-nice', '19'] : []), ...(keep ? ['--keep', keep] : []));
   const chain = [options.bwrap, ...bwrap];
   if (options.uid === undefined) return { file: chain[0]!, args: chain.slice(1) };
   const id = String(options.uid);

@@ -11,7 +11,7 @@ import { SlotLauncher } from './slot-launcher.ts';
 import { ResidentSlot } from './resident-slot.ts';
 import { SlotPool } from './slot-pool.ts';
 import { SpawnHelper } from './spawn-helper.ts';
-import { launchResident, spawnWaiter, startResidentRun, startWaiterRun, type RunContext } from './start-run.ts';
+import { IDLE_PREFIX, launchResident, spawnWaiter, startResidentRun, startWaiterRun, type RunContext } from './start-run.ts';
 import { releaseUids } from './slot-uids.ts';
 import { TOOLCHAIN_CACHE } from './toolchains.ts';
 import { findTools, type Tool } from './tools.ts';
@@ -36,6 +36,12 @@ export interface BwrapSandboxOptions {
    * (default true). Else every run gets a bwrap of its own.
    */
   resident?: boolean;
+  /**
+   * Every sandboxed process at SCHED_IDLE, so that it never delays a process of normal priority
+   * (the run's model requests, which are timed), where the slots' cgroups report CPU pressure:
+   * a run starved at its wall limit is then unscored, never a timeout (default false).
+   */
+  idlePriority?: boolean;
 }
 
 /** How this instance isolates; `codebench doctor` prints it. */
@@ -55,6 +61,8 @@ export interface IsolationInfo {
   launcher: 'resident' | 'helper' | 'node';
   /** Why runs do not use resident sandboxes, when they do not. */
   residentOff?: string;
+  /** Sandboxes run at SCHED_IDLE (`idlePriority`), with starved runs told apart by CPU pressure. */
+  idlePriority: boolean;
 }
 
 const BWRAP_PATHS = ['/usr/bin/bwrap', '/usr/local/bin/bwrap'];
@@ -83,11 +91,11 @@ export class BwrapSandbox implements Sandbox {
   readonly #cgroups: CgroupStatus;
   readonly #seccomp: { arch: SeccompArch; path: string } | undefined;
   readonly #joinViaFds: boolean;
-  readonly #helper: SpawnHelper | undefined;
+  #helper: SpawnHelper | undefined;
+  #idle = false;
   readonly #residentOff: string | undefined;
 
-  private constructor(bwrap: string, options: BwrapSandboxOptions, helper: SpawnHelper | undefined, enter: SandboxEnter) {
-    this.#helper = helper;
+  private constructor(bwrap: string, options: BwrapSandboxOptions, enter: SandboxEnter) {
     this.slots = options.slots;
     this.#bwrap = bwrap;
     // Since Linux 5.16 a write to cgroup.procs is checked against the credentials of whoever
@@ -122,25 +130,35 @@ export class BwrapSandbox implements Sandbox {
   static async create(options: BwrapSandboxOptions): Promise<BwrapSandbox> {
     const bwrap = findBwrap();
     if (!bwrap) throw new SandboxError(`bubblewrap (bwrap) is not installed: ${INSTALL_HINT}`, { retryable: false });
-    const python = findTools().get('python3')?.path;
-    const helper = options.spawnHelper === false || !python ? undefined : await SpawnHelper.start(python);
+    const python = options.spawnHelper === false ? undefined : findTools().get('python3')?.path;
     const enter: SandboxEnter = options.resident === false
       ? { reason: 'turned off' }
-      : helper ? await buildSandboxEnter(TOOLCHAIN_CACHE) : { reason: 'no spawn helper (python3)' };
+      : python ? await buildSandboxEnter(TOOLCHAIN_CACHE) : { reason: 'no spawn helper (python3)' };
     try {
-      return await BwrapSandbox.#probed(new BwrapSandbox(bwrap, options, helper, enter));
+      return await BwrapSandbox.#started(new BwrapSandbox(bwrap, options, enter), python, options);
     } catch (error) {
-      if ('reason' in enter) {
-        helper?.close();
-        throw error;
-      }
-      try {
-        return await BwrapSandbox.#probed(new BwrapSandbox(bwrap, options, helper, { reason: `a resident sandbox failed its first run: ${(error as Error).message}` }));
-      } catch (again) {
-        helper?.close();
-        throw again;
-      }
+      if ('reason' in enter) throw error;
+      const reason = `a resident sandbox failed its first run: ${(error as Error).message}`;
+      return BwrapSandbox.#started(new BwrapSandbox(bwrap, options, { reason }), python, options);
     }
+  }
+
+  /**
+   * Starts the spawn helper, at idle priority where asked and where a starved run can be told
+   * from a hung one (CPU pressure in every slot's cgroup, see ./read-bwrap-result.ts), then
+   * proves with one tiny run that the sandbox works.
+   */
+  static async #started(sandbox: BwrapSandbox, python: string | undefined, options: BwrapSandboxOptions): Promise<BwrapSandbox> {
+    const groups = sandbox.#slots.flatMap((s) => s.cgroups);
+    sandbox.#idle = (options.idlePriority ?? false) && python !== undefined && existsSync(IDLE_PREFIX[0]!) && groups.length > 0 && groups.every((g) => g.capabilities.cpuPressure);
+    try {
+      sandbox.#helper = python ? await SpawnHelper.start(python, sandbox.#idle ? IDLE_PREFIX : []) : undefined;
+      sandbox.#idle &&= sandbox.#helper !== undefined;
+    } catch (error) {
+      await sandbox.close();
+      throw error;
+    }
+    return BwrapSandbox.#probed(sandbox);
   }
 
   static async #probed(sandbox: BwrapSandbox): Promise<BwrapSandbox> {
@@ -149,11 +167,11 @@ export class BwrapSandbox implements Sandbox {
       argv: ['python3', '-c', 'print("ok")'],
       limits: { wallMs: 10_000, cpuSeconds: 5, memoryBytes: 512 * 2 ** 20, pids: 16, fileSizeBytes: 2 ** 20, outputBytes: 4096 },
     }).catch(async (error: unknown) => {
-      await sandbox.close(false);
+      await sandbox.close();
       throw error;
     });
     if (probe.stdout.trim() !== 'ok') {
-      await sandbox.close(false);
+      await sandbox.close();
       throw new SandboxError(`bubblewrap is installed but a test run failed: ${probe.stderr.trim().slice(0, 300)}`, { retryable: false });
     }
     return sandbox;
@@ -166,7 +184,7 @@ export class BwrapSandbox implements Sandbox {
 
   get isolation(): IsolationInfo {
     const uids = this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined);
-    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, cgroupJoin: this.#joinViaFds ? 'fds' : 'shell', seccomp: this.#seccomp?.arch, launcher: this.#residentOff === undefined ? 'resident' : this.#helper ? 'helper' : 'node', residentOff: this.#residentOff };
+    return { bwrap: this.#bwrap, uidDrop: uids.length > 0, uids, cgroups: this.#cgroups, cgroupJoin: this.#joinViaFds ? 'fds' : 'shell', seccomp: this.#seccomp?.arch, launcher: this.#residentOff === undefined ? 'resident' : this.#helper ? 'helper' : 'node', residentOff: this.#residentOff, idlePriority: this.#idle };
   }
 
   /**
@@ -246,13 +264,12 @@ export class BwrapSandbox implements Sandbox {
   }
 
   #context(): RunContext {
-    return { bwrap: this.#bwrap, workspace: this.#workspace, tools: this.#tools, seccomp: this.#seccomp, joinViaFds: this.#joinViaFds, helper: this.#helper };
+    return { bwrap: this.#bwrap, workspace: this.#workspace, tools: this.#tools, seccomp: this.#seccomp, joinViaFds: this.#joinViaFds, helper: this.#helper, idle: this.#idle };
   }
 
-  /** `closeHelper` false keeps the shared spawn helper for a second try in `create`. */
-  async close(closeHelper = true): Promise<void> {
+  async close(): Promise<void> {
     await Promise.all(this.#slots.map((s) => s.close()));
-    if (closeHelper) this.#helper?.close();
+    await this.#helper?.close();
     releaseUids(this.#slots.map((s) => s.uid).filter((u): u is number => u !== undefined));
     this.#workspace.close();
   }

@@ -23,6 +23,8 @@ export interface ChildSpec {
    * own tree down and exits once it is gone (./sandbox-enter.c), instead of SIGKILL to its group.
    */
   killWithTerm?: boolean;
+  /** Only its own process group, in the helper's session (a session is a scheduler autogroup). */
+  sameSession?: boolean;
 }
 
 /**

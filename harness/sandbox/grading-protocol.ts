@@ -8,6 +8,8 @@ export interface GradingInit {
   grader: { timeoutSeconds: number; memoryBytes?: number; buildTimeoutSeconds?: number };
   /** Nice value for the host and everything it starts; grading yields the CPU to model requests. */
   niceness?: number;
+  /** Sandboxed processes at SCHED_IDLE where starved runs can be recognised (`BwrapSandboxOptions.idlePriority`). */
+  idlePriority?: boolean;
 }
 
 /** Parent → host. */

@@ -5,12 +5,16 @@ import type { CgroupCounters } from './slot-cgroup.ts';
 
 const SIGXCPU_EXIT = 128 + 24;
 const SIGKILL_EXIT = 128 + 9;
+// A run stopped at the wall limit that spent this much of it waiting for a CPU, and waited longer
+// than it ran, was starved by the machine, not hung: no verdict can be drawn from it. (A fork bomb
+// waits on its own processes as much, but it runs on every core meanwhile.)
+const STARVED_FRACTION = 0.25;
 
 /**
  * Turns what the chain reported into a SandboxResult. bwrap's JSON status, written to a pipe the
  * code cannot reach, tells a sandbox that never started (our failure: SandboxError, so the sample
  * is unscored) from a program that failed; the cgroup counters before and after the run tell an
- * OOM kill and the CPU time used.
+ * OOM kill, the CPU time used and, at a wall-clock stop, whether the run was starved of CPU.
  */
 export function readBwrapResult(result: ContainedResult, limits: SandboxLimits, before: CgroupCounters | undefined, after: CgroupCounters | undefined): SandboxResult {
   const started = result.status.some((s) => 'child-pid' in s);
@@ -23,8 +27,12 @@ export function readBwrapResult(result: ContainedResult, limits: SandboxLimits, 
   if (exitStatus === undefined && result.stop === 'exited' && !memoryExceeded) {
     throw new SandboxError(`the sandbox ended without reporting an exit status: ${result.stderr.trim().slice(-300)}`);
   }
-  const exitCode = typeof exitStatus === 'number' ? exitStatus : result.exitCode;
   const cpuMs = before?.cpuUsec !== undefined && after?.cpuUsec !== undefined ? Math.round((after.cpuUsec - before.cpuUsec) / 1000) : undefined;
+  const waitedMs = before?.cpuWaitUsec !== undefined && after?.cpuWaitUsec !== undefined ? (after.cpuWaitUsec - before.cpuWaitUsec) / 1000 : undefined;
+  if (result.stop === 'wall-timeout' && waitedMs !== undefined && waitedMs >= STARVED_FRACTION * limits.wallMs && waitedMs > (cpuMs ?? 0)) {
+    throw new SandboxError(`the run waited ${(waitedMs / 1000).toFixed(1)} s of its ${(limits.wallMs / 1000).toFixed(1)} s wall-clock limit for a CPU: the machine was too busy to tell a hang from a slow start`, { retryable: true });
+  }
+  const exitCode = typeof exitStatus === 'number' ? exitStatus : result.exitCode;
   // SIGXCPU at the soft limit; SIGKILL at the hard one for a program that ignores SIGXCPU.
   const outOfCpu = exitCode === SIGXCPU_EXIT || (exitCode === SIGKILL_EXIT && !memoryExceeded && cpuMs !== undefined && cpuMs >= limits.cpuSeconds * 1000);
   const { status: _status, ...rest } = result;

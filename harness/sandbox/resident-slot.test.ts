@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SandboxError } from '../core/errors.ts';
 import { BwrapSandbox } from './bwrap-sandbox.ts';
 import { leftoverProcesses, sandboxUnavailableReason, TEST_LIMITS } from './test-support.ts';
 
@@ -83,6 +86,32 @@ except OSError as e: print('unshare', e.strerror)
     expect(r).toMatchObject({ exitCode: 0, stdout: '42\n' });
     const { exact: now } = await sandbox.idleProcessIds();
     expect(now[0]).not.toBe(exact[0]);
+    expect(await leftoverProcesses(sandbox)).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)('BwrapSandbox at idle priority', () => {
+  let sandbox: BwrapSandbox;
+  beforeAll(async () => {
+    sandbox = await BwrapSandbox.create({ slots: 1, idlePriority: true });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('leaves a run unscored, not timed out, when busy processes of normal priority starved it of CPU', async () => {
+    if (!sandbox.isolation.idlePriority) return console.warn(`not at idle priority here (cgroups: ${sandbox.isolation.cgroups.reason})`);
+    const spin = { files: { 'main.py': 'while True: pass' }, argv: ['python3', 'main.py'], limits: { ...TEST_LIMITS, wallMs: 1500 } };
+    // Alone, a busy loop runs into its CPU limit or the wall stop as usual.
+    const alone = await sandbox.run({ ...spin, limits: { ...spin.limits, cpuSeconds: 1 } });
+    expect(['cpu-limit', 'wall-timeout']).toContain(alone.stop);
+    const hogs = Array.from({ length: availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+    try {
+      await expect(sandbox.run(spin)).rejects.toThrow(SandboxError);
+      await expect(sandbox.run(spin)).rejects.toThrow(/for a CPU: the machine was too busy/);
+    } finally {
+      for (const hog of hogs) hog.kill('SIGKILL');
+    }
     expect(await leftoverProcesses(sandbox)).toEqual([]);
   });
 });

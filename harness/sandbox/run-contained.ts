@@ -16,6 +16,7 @@ export interface SpawnSpec {
   passKept?: number[];
   /** See ChildSpec. */
   killWithTerm?: boolean;
+  sameSession?: boolean;
   /** Spawns through ./spawn-helper.ts instead of forking this process. */
   helper?: SpawnHelper;
   /** As in RunOptions, for a process discarded before it ran. */
@@ -119,7 +120,7 @@ export class ContainedProcess {
   }
 
   static spawn(spec: SpawnSpec): ContainedProcess {
-    const childSpec = { file: spec.file, args: spec.args, cwd: spec.cwd, statusFd: spec.statusFd ?? false, passFiles: spec.passFiles ?? [], passKept: spec.passKept, killWithTerm: spec.killWithTerm };
+    const childSpec = { file: spec.file, args: spec.args, cwd: spec.cwd, statusFd: spec.statusFd ?? false, passFiles: spec.passFiles ?? [], passKept: spec.passKept, killWithTerm: spec.killWithTerm, sameSession: spec.sameSession };
     try {
       return new ContainedProcess(spec.helper ? spec.helper.spawn(childSpec) : spawnWithNode(childSpec), spec.softKill);
     } catch (cause) {

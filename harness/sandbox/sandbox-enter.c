@@ -181,7 +181,10 @@ static void become_program(char **argv, struct sock_fprog filter, int report_fd)
     close(cgroup_fds[i]);
   }
   if (status_fd >= 0) close(status_fd);
-  if (setsid() < 0) fail("setsid", NULL);
+  /* Its own process group, in the session of the slot's sandbox: that session has no terminal to
+   * reach, and a new session per run would be a new scheduler autogroup, which shares the CPU with
+   * codebench on equal terms whatever its nice value (the slot's autogroup is niced once instead). */
+  if (setpgid(0, 0) != 0) fail("setpgid", NULL);
   if (chdir(workdir) != 0) fail("chdir", workdir);
   for (int i = 0; i < n_limits; i++) {
     struct rlimit r = {limits[i].soft, limits[i].hard};

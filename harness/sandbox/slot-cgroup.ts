@@ -18,12 +18,16 @@ export interface CgroupCapabilities {
   kill: boolean;
   oomDetection: boolean;
   cpuTime: boolean;
+  /** `cpu.pressure` (PSI): how long the group's processes waited for a CPU, so a starved run can be told from a hung one. */
+  cpuPressure: boolean;
 }
 
 /** Counters read before and after a run; their difference belongs to the run. */
 export interface CgroupCounters {
   oomKills: number;
   cpuUsec: number | undefined;
+  /** Time some process of the group was runnable but had no CPU (PSI `some total`). */
+  cpuWaitUsec?: number;
 }
 
 interface Dirs {
@@ -60,6 +64,7 @@ export class SlotCgroup {
       kill: killDir !== undefined && existsSync(join(killDir, 'cgroup.kill')),
       oomDetection: existsSync(join(dirs.memory, this.#v2 ? 'memory.events' : 'memory.oom_control')),
       cpuTime: dirs.unified !== undefined || dirs.cpuacct !== undefined,
+      cpuPressure: dirs.unified !== undefined && existsSync(join(dirs.unified, 'cpu.pressure')),
     };
     this.procsFiles = [...new Set(Object.values(dirs).filter((d): d is string => d !== undefined))].map((d) => join(d, 'cgroup.procs'));
     if (this.#v2) writeFileSync(join(dirs.memory, 'memory.oom.group'), '1');
@@ -124,7 +129,8 @@ export class SlotCgroup {
       const ns = readOr(join(this.#dirs.cpuacct, 'cpuacct.usage')).trim();
       cpuUsec = ns === '' ? undefined : Math.round(Number(ns) / 1000);
     }
-    return { oomKills, cpuUsec };
+    const wait = this.capabilities.cpuPressure ? /^some .*total=(\d+)/m.exec(readOr(join(this.#dirs.unified!, 'cpu.pressure')))?.[1] : undefined;
+    return { oomKills, cpuUsec, ...(wait === undefined ? {} : { cpuWaitUsec: Number(wait) }) };
   }
 
   /** Kills every process in the slot. Without `cgroup.kill`, one SIGKILL round over cgroup.procs. */

@@ -73,10 +73,14 @@ export class SpawnHelper {
     this.#idle();
   }
 
-  /** Starts the helper with the real interpreter (not a pyenv shim); `undefined` when it cannot run here. */
-  static async start(python: string): Promise<SpawnHelper | undefined> {
+  /**
+   * Starts the helper with the real interpreter (not a pyenv shim), behind `prefix` if any (e.g.
+   * `chrt --idle 0`); `undefined` when it cannot run here.
+   */
+  static async start(python: string, prefix: string[] = []): Promise<SpawnHelper | undefined> {
     if (!existsSync(python) || !existsSync(SCRIPT)) return undefined;
-    return SpawnHelper.launch({ file: python, args: ['-I', '-S', '-B', SCRIPT] }).catch(() => undefined);
+    const [file = python, ...args] = [...prefix, python, '-I', '-S', '-B', SCRIPT];
+    return SpawnHelper.launch({ file, args }).catch(() => undefined);
   }
 
   /** Starts a helper through any launch chain (a sandbox around it, say); rejects with its last words. */
@@ -111,7 +115,7 @@ export class SpawnHelper {
     }
     this.#children.set(id, child);
     (this.#proc.stdout as unknown as { ref?: () => void }).ref?.();
-    this.#send('S', id, Buffer.from(JSON.stringify({ file: spec.file, args: spec.args, cwd: spec.cwd, status: spec.statusFd, passFiles: spec.passFiles.map((f) => [f.path, f.write ? 'w' : 'r']), passKept: spec.passKept ?? [], killWithTerm: spec.killWithTerm ?? false })));
+    this.#send('S', id, Buffer.from(JSON.stringify({ file: spec.file, args: spec.args, cwd: spec.cwd, status: spec.statusFd, passFiles: spec.passFiles.map((f) => [f.path, f.write ? 'w' : 'r']), passKept: spec.passKept ?? [], killWithTerm: spec.killWithTerm ?? false, sameSession: spec.sameSession ?? false })));
     return child;
   }
 

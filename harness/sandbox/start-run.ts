@@ -24,6 +24,8 @@ export interface RunContext {
   joinViaFds: boolean;
   /** The vfork helper on the host, if python3 is there. */
   helper: SpawnHelper | undefined;
+  /** Sandboxes at idle priority: SCHED_IDLE, in a scheduler autogroup niced to 19. */
+  idle: boolean;
 }
 
 /** A run spawned and ready to start: its stdin starts it. */
@@ -42,6 +44,8 @@ const SECCOMP_FD = 4;
 // Processes of a slot uid beside a run's own in a resident sandbox: unshare, bwrap and its pid 1,
 // the helper, and per run in flight (two at most, in turns) sandbox-enter and its namespace's init.
 const RESIDENT_CHAIN = 8;
+/** Put in front of a program to start it, and all it starts, at SCHED_IDLE. */
+export const IDLE_PREFIX = ['/usr/bin/chrt', '--idle', '0'];
 
 /** A run in the slot's waiter (./slot-launcher.ts): its launch line sets the limits and starts the tool. */
 export function startWaiterRun(ctx: RunContext, slot: SlotLauncher, tool: Tool, toolArgs: string[], names: string[], request: SandboxRequest): StartedRun {
@@ -74,7 +78,7 @@ export async function startResidentRun(ctx: RunContext, slot: ResidentSlot, tool
     chainProcesses: RESIDENT_CHAIN,
     hide: foldersToHide([...ctx.tools.values()], tool),
   });
-  const process = ContainedProcess.spawn({ file: RESIDENT_ENTER, args, cwd: '/', statusFd: true, passFiles, passKept: turn.keptCgroupFds, killWithTerm: true, helper: turn.helper });
+  const process = ContainedProcess.spawn({ file: RESIDENT_ENTER, args, cwd: '/', statusFd: true, passFiles, passKept: turn.keptCgroupFds, killWithTerm: true, sameSession: true, helper: turn.helper });
   // The cgroup holds only the run's own processes; killing them lets sandbox-enter report the exit.
   const softKill = () => {
     if (!cgroup) return false;
@@ -101,8 +105,10 @@ export async function launchResident(ctx: RunContext, uid: number | undefined, c
       python: ctx.tools.get('python3')!.path,
       seccompFile: ctx.seccomp?.path,
       keptFds: fds.length,
+      lowerAutogroup: ctx.idle,
     });
-    return await SpawnHelper.launch({ file, args, passFds: fds, remote: true });
+    const [first = file, ...rest] = [...(ctx.idle ? IDLE_PREFIX : []), file, ...args];
+    return await SpawnHelper.launch({ file: first, args: rest, passFds: fds, remote: true });
   } catch (error) {
     throw new SandboxError(`could not start the resident sandbox of slot ${index}: ${(error as Error).message}`, { cause: error });
   } finally {
@@ -137,3 +143,4 @@ export function spawnWaiter(ctx: RunContext, uid: number | undefined, cgroup: Sl
     softKill: (pid) => killBelow(pid, undefined),
   });
 }
+
