@@ -45,11 +45,6 @@ export class ResidentSlot {
     this.#hooks = hooks;
   }
 
-  /** Starts the resident sandbox ahead of the first run; rejects if it cannot start. */
-  async start(): Promise<void> {
-    await this.#current();
-  }
-
   async take(): Promise<ResidentTurn> {
     const helper = await this.#current();
     const turn: 0 | 1 = this.#turn === 0 ? 1 : 0;

@@ -11,11 +11,12 @@ Frames both ways: u32 payload length, u8 type, u32 id, payload.
            I stdin bytes, E end of stdin, F forget (close the pipes; reap quietly),
            K kill: SIGKILL to the child's process group, or SIGTERM to the child alone when
              it was spawned with "killWithTerm" (a child that takes its tree down and waits)
-Started with `--autogroup-nice 19`, it lowers its session's scheduler autogroup first.
-Started with `--keep 3,4`, it keeps those inherited fds for passKept: that is how a helper inside
-a sandbox holds files it could not open itself (cgroup.procs, opened by root).
   from us: R ready, P started (JSON: pid | error), 1 stdout, 2 stderr, 3 status,
            X exit (JSON: code, signal), C all pipes closed
+
+Started with `--keep 3,4`, it keeps those inherited fds for passKept: that is how a helper inside
+a sandbox holds files it could not open itself (cgroup.procs, opened by root). Started with
+`--autogroup-nice 19`, it first lowers its session's scheduler autogroup.
 """
 import fcntl
 import json

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContained } from './run-contained.ts';
-import { SpawnHelper } from './spawn-helper.ts';
+import { SPAWN_HELPER_SCRIPT, SpawnHelper } from './spawn-helper.ts';
 import { isAlive } from './sweep-stale.ts';
 import { findTools } from './tools.ts';
 
@@ -103,3 +103,26 @@ function readTrimmed(path: string): string {
     return '';
   }
 }
+
+describe.skipIf(reason !== undefined)('SpawnHelper launched as a remote helper (as inside a resident sandbox)', () => {
+  it('hands its kept fds to children, keeps them in its session if asked, and kills through itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codebench-helper-'));
+    const fd = openSync(join(dir, 'kept.txt'), 'w');
+    const helper = await SpawnHelper.launch({ file: python!, args: ['-I', '-S', '-B', SPAWN_HELPER_SCRIPT, '--keep', '3'], passFds: [fd], remote: true });
+    closeSync(fd);
+    try {
+      const own = await runContained({ file: '/bin/sh', args: ['-c', 'echo kept >&3; ps -o sid= -p $$; ps -o sid= -p $PPID'], cwd: dir, wallMs: 10_000, outputBytes: 4096, helper, passKept: [0], sameSession: true });
+      expect(own.exitCode).toBe(0);
+      expect(readFileSync(join(dir, 'kept.txt'), 'utf8')).toBe('kept\n');
+      const [child, parent] = own.stdout.trim().split(/\s+/);
+      expect(child).toBe(parent);
+      // A kill goes through the helper: SIGTERM to a child that asked for it, which may clean up.
+      const term = await runContained({ file: '/bin/sh', args: ['-c', 'trap "echo cleaned; exit 3" TERM; while :; do sleep 0.05; done'], cwd: dir, wallMs: 300, outputBytes: 4096, helper, killWithTerm: true });
+      expect(term).toMatchObject({ stop: 'wall-timeout', exitCode: 3, stdout: 'cleaned\n' });
+    } finally {
+      await helper.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+

@@ -6,10 +6,19 @@ import { Readable, Writable } from 'node:stream';
 import { killProcessGroup, type ChildHandle, type ChildSpec } from './child-handle.ts';
 
 export const SPAWN_HELPER_SCRIPT = fileURLToPath(new URL('./spawn-helper.py', import.meta.url));
-const SCRIPT = SPAWN_HELPER_SCRIPT;
 const HEADER_BYTES = 9;
 const READY_TIMEOUT_MS = 10_000;
 const REMOTE_CLOSE_MS = 2000;
+
+/** How to start a helper: the command (python3 and the script, maybe behind a sandbox) and its extra fds. */
+export interface HelperLaunch {
+  file: string;
+  args: string[];
+  /** Open fds handed to the launched process as fd 3 on. */
+  passFds?: number[];
+  /** Runs in another pid namespace: kills go through the helper. */
+  remote?: boolean;
+}
 
 /**
  * Spawns children through ./spawn-helper.py, a small long-lived Python process that uses vfork.
@@ -21,15 +30,6 @@ const REMOTE_CLOSE_MS = 2000;
  * A helper can also run inside a sandbox (./resident-slot.ts). Its pids then belong to another pid
  * namespace, so kills are sent to it as frames instead.
  */
-export interface HelperLaunch {
-  file: string;
-  args: string[];
-  /** Open fds handed to the launched process as fd 3 on. */
-  passFds?: number[];
-  /** Runs in another pid namespace: kills go through the helper. */
-  remote?: boolean;
-}
-
 export class SpawnHelper {
   readonly #proc: ChildProcess;
   readonly #children = new Map<number, HelperChild>();
@@ -40,7 +40,6 @@ export class SpawnHelper {
   #inbox: Buffer = Buffer.alloc(0);
   #dead: Error | undefined;
   #stderr = '';
-
   readonly #remote: boolean;
 
   private constructor(launch: HelperLaunch) {
@@ -78,8 +77,8 @@ export class SpawnHelper {
    * `chrt --idle 0`); `undefined` when it cannot run here.
    */
   static async start(python: string, prefix: string[] = []): Promise<SpawnHelper | undefined> {
-    if (!existsSync(python) || !existsSync(SCRIPT)) return undefined;
-    const [file = python, ...args] = [...prefix, python, '-I', '-S', '-B', SCRIPT];
+    if (!existsSync(python) || !existsSync(SPAWN_HELPER_SCRIPT)) return undefined;
+    const [file = python, ...args] = [...prefix, python, '-I', '-S', '-B', SPAWN_HELPER_SCRIPT];
     return SpawnHelper.launch({ file, args }).catch(() => undefined);
   }
 
