@@ -83,9 +83,7 @@ function joinViaFds(fds: number[]): string {
 /** The process to spawn ahead of a run: a finished sandbox whose shell waits for its launch line. */
 export function buildWaiter(options: WaiterOptions): { file: string; args: string[] } {
   const { tool } = options;
-  const bwrap = fixedBwrapFlags(options);
-  if (!tool.path.startsWith('/usr/')) bwrap.push('--ro-bind', tool.path, tool.path);
-  for (const mount of tool.mounts ?? []) bwrap.push('--ro-bind-try', mount.host, mount.path);
+  const bwrap = [...fixedBwrapFlags(options), ...toolBinds(tool)];
   for (const bind of options.binds) bwrap.push('--ro-bind', bind.host, `/box/${bind.box}`);
   // Last: bwrap's root tmpfs is otherwise writable and unsized.
   bwrap.push('--chdir', '/box', '--remount-ro', '/', '--json-status-fd', String(options.statusFd));
@@ -93,12 +91,7 @@ export function buildWaiter(options: WaiterOptions): { file: string; args: strin
   const fds = options.join && 'viaFds' in options.join ? options.join.viaFds : [];
   bwrap.push('--', '/bin/sh', '-c', joinViaFds(fds) + READ_LINE, 'sh');
 
-  let chain = [options.bwrap, ...bwrap];
-  if (options.uid !== undefined) {
-    const id = String(options.uid);
-    // --setgid also drops the supplementary groups.
-    chain = ['/usr/bin/unshare', '--pid', '--fork', '--kill-child', '--setgid', id, '--setuid', id, '--', ...chain];
-  }
+  const chain = asSlotUid(options.uid, [options.bwrap, ...bwrap]);
   if (!options.join || !('viaShell' in options.join)) return { file: chain[0]!, args: chain.slice(1) };
   const procs = options.join.viaShell;
   return { file: '/bin/sh', args: ['-c', JOIN_CGROUPS, 'sh', String(procs.length), ...procs, ...chain] };
@@ -134,21 +127,30 @@ export const RESIDENT_TURNS = ['/in/a', '/in/b'] as const;
  * namespace, so that ./sandbox-enter.c can give each run fresh mount, PID and IPC namespaces.
  */
 export function buildResident(options: ResidentOptions): { file: string; args: string[] } {
-  const bwrap = [...fixedBwrapFlags(options), '--cap-add', 'ALL'];
-  for (const tool of options.tools) {
-    if (!tool.path.startsWith('/usr/')) bwrap.push('--ro-bind', tool.path, tool.path);
-    for (const mount of tool.mounts ?? []) bwrap.push('--ro-bind-try', mount.host, mount.path);
-  }
+  const bwrap = [...fixedBwrapFlags(options), '--cap-add', 'ALL', ...options.tools.flatMap(toolBinds)];
   bwrap.push('--ro-bind', options.turnDirs[0], RESIDENT_TURNS[0], '--ro-bind', options.turnDirs[1], RESIDENT_TURNS[1]);
   bwrap.push('--ro-bind', options.enter, RESIDENT_ENTER, '--ro-bind', options.helperScript, '/cb/spawn-helper.py');
   if (options.seccompFile) bwrap.push('--ro-bind', options.seccompFile, RESIDENT_SECCOMP);
   bwrap.push('--chdir', '/box', '--remount-ro', '/');
   const keep = Array.from({ length: options.keptFds }, (_, i) => String(3 + i)).join(',');
   bwrap.push('--', options.python, '-I', '-S', '-B', '/cb/spawn-helper.py', ...(options.lowerAutogroup ? ['--autogroup-nice', '19'] : []), ...(keep ? ['--keep', keep] : []));
-  const chain = [options.bwrap, ...bwrap];
-  if (options.uid === undefined) return { file: chain[0]!, args: chain.slice(1) };
-  const id = String(options.uid);
-  return { file: '/usr/bin/unshare', args: ['--pid', '--fork', '--kill-child', '--setgid', id, '--setuid', id, '--', ...chain] };
+  const chain = asSlotUid(options.uid, [options.bwrap, ...bwrap]);
+  return { file: chain[0]!, args: chain.slice(1) };
+}
+
+/** A tool's own binds: its binary when it lives outside /usr, and its folders where they exist. */
+function toolBinds(tool: Tool): string[] {
+  const binds = tool.path.startsWith('/usr/') ? [] : ['--ro-bind', tool.path, tool.path];
+  for (const mount of tool.mounts ?? []) binds.push('--ro-bind-try', mount.host, mount.path);
+  return binds;
+}
+
+/** As root: the chain behind `unshare`, which drops to the slot uid in a pid namespace of its own. */
+function asSlotUid(uid: number | undefined, chain: string[]): string[] {
+  if (uid === undefined) return chain;
+  const id = String(uid);
+  // --setgid also drops the supplementary groups.
+  return ['/usr/bin/unshare', '--pid', '--fork', '--kill-child', '--setgid', id, '--setuid', id, '--', ...chain];
 }
 
 export interface EnterOptions extends LaunchOptions {

@@ -193,9 +193,8 @@ export class BwrapSandbox implements Sandbox {
    * leftovers of finished runs must look past these.
    */
   async idleProcessIds(): Promise<{ trees: number[]; exact: number[] }> {
-    const trees = await Promise.all(this.#slots.map((s) => (s instanceof SlotLauncher ? s.idlePid() : undefined)));
-    const exact = await Promise.all(this.#slots.map((s) => (s instanceof ResidentSlot ? s.chainPids() : [])));
-    return { trees: trees.filter((p): p is number => p !== undefined), exact: exact.flat() };
+    const idle = await Promise.all(this.#slots.map((s) => s.idleProcesses()));
+    return { trees: idle.flatMap((i) => i.trees), exact: idle.flatMap((i) => i.exact) };
   }
 
   hasTool(name: string): boolean {

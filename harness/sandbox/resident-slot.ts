@@ -55,10 +55,14 @@ export class ResidentSlot {
   }
 
   /**
-   * The resident chain's own processes (unshare, bwrap, the helper), not their children: those
-   * are runs, and a run that outlived its end is a leftover.
+   * Processes that belong to no run: the resident chain's own (unshare, bwrap, the helper), not
+   * their children; those are runs, and a run that outlived its end is a leftover.
    */
-  async chainPids(): Promise<number[]> {
+  async idleProcesses(): Promise<{ trees: number[]; exact: number[] }> {
+    return { trees: [], exact: await this.#chainPids() };
+  }
+
+  async #chainPids(): Promise<number[]> {
     const helper = await this.#helper?.catch(() => undefined);
     const pids: number[] = [];
     for (let pid = helper?.alive ? helper.pid : undefined; pid !== undefined;) {

@@ -89,13 +89,13 @@ export class SlotLauncher {
   }
 
   /**
-   * The first pid of the waiter kept ready, if any: its processes belong to no run yet. Waits
-   * until that pid is known (the spawn helper reports it a moment after the spawn).
+   * Processes that belong to no run: the tree of the waiter kept ready, if any, by its first pid.
+   * Waits until that pid is known (the spawn helper reports it a moment after the spawn).
    */
-  async idlePid(): Promise<number | undefined> {
+  async idleProcesses(): Promise<{ trees: number[]; exact: number[] }> {
     const next = this.#next;
     await next?.process.started;
-    return next?.process.alive ? next.process.pid : undefined;
+    return { trees: next?.process.alive && next.process.pid !== undefined ? [next.process.pid] : [], exact: [] };
   }
 
   async close(): Promise<void> {
