@@ -1,3 +1,5 @@
+import { HUMANEVAL_X_KNOWN_FAILURES, HUMANEVAL_X_TEST_NOTES } from './load-humaneval-x.ts';
+
 /**
  * Known mistakes in the public sets as released, by task id. A task listed here stays in its
  * suite (never dropped silently); `codebench tasks validate` and scripts/check-imports.ts show the
@@ -49,6 +51,8 @@ export const ERRATA: Readonly<Record<string, Erratum>> = {
   'MultiPL-E/ts/mbpp_297_flatten_list': mistyped('list1', 'number | number[][]', 'mixed arrays such as [0, 10, [20, 30], 40]'),
   'MultiPL-E/ts/mbpp_405_check_tuplex': mistyped('tuplex', 'string | number[]', 'mixed arrays such as ["w", 3, "r"]'),
   'MultiPL-E/ts/mbpp_410_min_val': mistyped('listval', 'string | number[]', 'mixed arrays such as ["Python", 3, 2, 4, 5, "version"]'),
+  ...Object.fromEntries(Object.entries(HUMANEVAL_X_KNOWN_FAILURES).map(([id, reason]) => [id, { effect: 'unpassable', reason } satisfies Erratum])),
+  ...Object.fromEntries(Object.entries(HUMANEVAL_X_TEST_NOTES).map(([id, reason]) => [id, { effect: 'note', reason } satisfies Erratum])),
 };
 
 export function erratumFor(taskId: string): Erratum | undefined {
