@@ -87,6 +87,8 @@ except OSError as e: print('unshare', e.strerror)
     const { exact: now } = await sandbox.idleProcessIds();
     expect(now[0]).not.toBe(exact[0]);
     expect(await leftoverProcesses(sandbox)).toEqual([]);
+    // (A loop that is not starved is judged as before: ./read-bwrap-result.test.ts. Run here it
+    // would depend on the machine's other load, which an idle-priority run must yield to.)
   });
 });
 
@@ -102,9 +104,6 @@ describe.skipIf(skip)('BwrapSandbox at idle priority', () => {
   it('leaves a run unscored, not timed out, when busy processes of normal priority starved it of CPU', async () => {
     if (!sandbox.isolation.idlePriority) return console.warn(`not at idle priority here (cgroups: ${sandbox.isolation.cgroups.reason})`);
     const spin = { files: { 'main.py': 'while True: pass' }, argv: ['python3', 'main.py'], limits: { ...TEST_LIMITS, wallMs: 1500 } };
-    // Alone, a busy loop runs into its CPU limit or the wall stop as usual.
-    const alone = await sandbox.run({ ...spin, limits: { ...spin.limits, cpuSeconds: 1 } });
-    expect(['cpu-limit', 'wall-timeout']).toContain(alone.stop);
     const hogs = Array.from({ length: availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
     try {
       await expect(sandbox.run(spin)).rejects.toThrow(SandboxError);
@@ -113,5 +112,7 @@ describe.skipIf(skip)('BwrapSandbox at idle priority', () => {
       for (const hog of hogs) hog.kill('SIGKILL');
     }
     expect(await leftoverProcesses(sandbox)).toEqual([]);
+    // (A loop that is not starved is judged as before: ./read-bwrap-result.test.ts. Run here it
+    // would depend on the machine's other load, which an idle-priority run must yield to.)
   });
 });
