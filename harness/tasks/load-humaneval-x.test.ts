@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.ts';
-import { HUMANEVAL_X_KNOWN_FAILURES, loadHumanEvalX } from './load-humaneval-x.ts';
+import { HUMANEVAL_X_KNOWN_FAILURES, HUMANEVAL_X_TEST_NOTES, loadHumanEvalX } from './load-humaneval-x.ts';
 
 const datasets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/datasets/humaneval-x');
 const fileOf = (key: string): string => path.join(datasets, `humaneval_${key}.jsonl.gz`);
@@ -97,6 +97,11 @@ describe.skipIf(!haveData)('loadHumanEvalX on the shipped files', () => {
   it('names every known upstream failure by an id that exists', () => {
     const ids = new Set(loadHumanEvalX(fileOf('js')).map((t) => t.id));
     for (const id of Object.keys(HUMANEVAL_X_KNOWN_FAILURES)) expect(ids.has(id)).toBe(true);
+  });
+
+  it('names every upstream test note by an id that exists', () => {
+    const ids = new Set(loadHumanEvalX(fileOf('rust')).map((t) => t.id));
+    for (const id of Object.keys(HUMANEVAL_X_TEST_NOTES)) expect(ids.has(id)).toBe(true);
   });
 });
 
