@@ -162,7 +162,9 @@ export class ContainedProcess {
     this.#reportStatus();
     this.#enforceCap();
     this.#child.stdin.end(options.stdin ?? '');
-    this.#timer = setTimeout(() => this.#kill('wall-timeout'), options.wallMs);
+    // Timers run before I/O in a turn of the event loop: after being held off the CPU (the grading
+    // host runs at idle priority), an exit already waiting to be read must go before the deadline.
+    this.#timer = setTimeout(() => setImmediate(() => this.#alive && this.#kill('wall-timeout')), options.wallMs);
     const onAbort = () => this.#kill('aborted');
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
