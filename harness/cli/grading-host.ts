@@ -1,6 +1,8 @@
 import { setPriority } from 'node:os';
 import { Grader } from '../grader/grader.ts';
 import type { GradingInit, HostMessage, ParentMessage } from '../sandbox/grading-protocol.ts';
+import { BwrapSandbox } from '../sandbox/bwrap-sandbox.ts';
+import { enterIdlePriority } from '../sandbox/enter-idle-priority.ts';
 import type { Sandbox } from '../sandbox/sandbox.ts';
 import { openSandbox } from './open-sandbox.ts';
 
@@ -23,6 +25,10 @@ async function init(options: GradingInit): Promise<void> {
     // under test cannot raise it again without CAP_SYS_NICE.
     if (options.niceness) setPriority(0, options.niceness);
     sandbox = await openSandbox(options.sandbox.mode, options.sandbox.slots, (text) => process.stderr.write(text), { idlePriority: options.idlePriority });
+    // Where the sandboxes yield the CPU outright, so does this process. Its own work (transpiling,
+    // assembling programs, reading results) at nice 10 still kept model requests waiting: a woken
+    // process preempts a nice one only after its time slice, and a SCHED_IDLE one at once.
+    if (sandbox instanceof BwrapSandbox && sandbox.isolation.idlePriority) enterIdlePriority(process.pid);
     grader = new Grader(sandbox, options.grader);
     reply({ type: 'ready', mode: sandbox.mode, slots: sandbox.slots });
   } catch (error) {
