@@ -6,8 +6,9 @@ const HOST = fileURLToPath(new URL('./grading-host.mjs', import.meta.url));
 
 /**
  * Nice value of the grading process: model requests, which are paid for and timed, come first.
- * Its sandboxes go further, to SCHED_IDLE, where a run starved at its wall limit can be recognised
- * and left unscored instead of being called a timeout (./../sandbox/read-bwrap-result.ts).
+ * Where a run starved at its wall limit can be recognised and left unscored instead of being
+ * called a timeout (./../sandbox/read-bwrap-result.ts), the process and its sandboxes go further,
+ * to SCHED_IDLE.
  */
 export const GRADING_NICENESS = 10;
 
