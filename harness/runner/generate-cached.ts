@@ -14,7 +14,7 @@ export function cacheKey(configId: string, request: GenerateRequest, scope?: str
 }
 
 export interface GenerateContext {
-  store: RunStore;
+  store: Pick<RunStore, 'getCompletion' | 'putCompletion'>;
   /** Set to the run id for answers that must not come from earlier runs. */
   cacheScope?: string;
   retry: RetryPolicy;

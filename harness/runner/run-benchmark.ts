@@ -5,6 +5,7 @@ import { ProviderGates } from './generate-cached.ts';
 import { planItems, planSize } from './plan.ts';
 import { generateSample, gradeSample, type SampleJob } from './run-sample.ts';
 import type { ProgressSnapshot, RunEvent, RunOptions, RunOutcome } from './run-types.ts';
+import { WriteBehind } from './write-behind.ts';
 
 export type * from './run-types.ts';
 
@@ -31,8 +32,9 @@ export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
   const started = performance.now();
   const budget = new Budget(options.budgetUsd);
   const progress: ProgressSnapshot = { done: done.size, total, passed: 0, unscored: 0, spentUsd: 0, unpriced: 0, rateLimited: 0, elapsedMs: 0 };
+  const writer = new WriteBehind(store);
   const gates = new ProviderGates({
-    store,
+    store: writer,
     cacheScope: spec.fresh ? runId : undefined,
     retry: { ...DEFAULT_RETRY, ...options.retry },
     concurrency: options.concurrency,
@@ -52,7 +54,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
 
   const finish = (record: SampleRecord) => {
     if (options.signal?.aborted && record.verdict === 'unscored') return; // abandoned, not failed
-    store.recordSample(record);
+    writer.recordSample(record);
     budget.record(billedCost(record));
     progress.done++;
     if (record.verdict === 'pass') progress.passed++;
@@ -65,7 +67,7 @@ export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
 
   const nextJob = (): SampleJob | undefined => {
     for (;;) {
-      if (stopReason) return undefined;
+      if (stopReason || writer.failure) return undefined;
       if (options.signal?.aborted) {
         stopReason = 'aborted';
         emit({ type: 'stopping', reason: 'aborted' });
@@ -111,8 +113,14 @@ export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
   try {
     await Promise.all(Array.from({ length: options.concurrency }, worker));
     await Promise.all(grading);
+    writer.flush();
     status = progress.done >= total ? 'complete' : 'partial';
   } catch (error) {
+    try {
+      writer.flush();
+    } catch {
+      // The first error is the one to report.
+    }
     store.finishRun(runId, 'failed');
     throw error;
   }

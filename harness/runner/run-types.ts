@@ -14,6 +14,8 @@ export interface RunStore {
   completedKeys(runId: string, options?: { includeUnscored?: boolean }): Set<string>;
   getCompletion(cacheKey: string): GenerateResult | undefined;
   putCompletion(cacheKey: string, configId: string, result: GenerateResult): void;
+  /** Completions and samples in one transaction. */
+  writeBatch(batch: { completions?: readonly { cacheKey: string; configId: string; result: GenerateResult }[]; samples?: readonly SampleRecord[] }): void;
 }
 
 export interface TaskGrader {

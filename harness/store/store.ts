@@ -29,6 +29,15 @@ const UPSERT_SAMPLE = `
       .map((c) => `${c} = excluded.${c}`)
       .join(', ')}`;
 
+const INSERT_COMPLETION = 'INSERT INTO completions (cache_key, config_id, result_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO NOTHING';
+
+/** A model answer for the generation cache, under its cache key (see the runner's `cacheKey`). */
+export interface CompletionEntry {
+  cacheKey: string;
+  configId: string;
+  result: GenerateResult;
+}
+
 const RUN_ORDER = 'ORDER BY started_at DESC, rowid DESC';
 
 /** The results database. Get one from `openStore`; every method is synchronous. */
@@ -98,18 +107,29 @@ export class Store {
    * (run, config, task, sample index) again replaces the earlier answer.
    */
   recordSample(record: SampleRecord): void {
-    const row = sampleToRow(record);
-    try {
-      this.#db.transaction(() => this.#statement(UPSERT_SAMPLE).run(row)).immediate();
-    } catch (error) {
-      if (isConstraint(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
-        throw new Error(
-          `recordSample: run ${record.runId} does not exist or does not include model config ${record.configId}`,
-          { cause: error },
-        );
+    this.writeBatch({ samples: [record] });
+  }
+
+  /**
+   * Writes answers for the generation cache and finished samples in one transaction: a group
+   * commit, for a runner that finishes hundreds of samples a second. Each sample is still whole
+   * or absent; a failure writes nothing of the batch.
+   */
+  writeBatch(batch: { completions?: readonly CompletionEntry[]; samples?: readonly SampleRecord[] }): void {
+    const putCompletion = this.#statement(INSERT_COMPLETION);
+    const upsertSample = this.#statement(UPSERT_SAMPLE);
+    const createdAt = new Date().toISOString();
+    this.#db.transaction(() => {
+      for (const c of batch.completions ?? []) putCompletion.run(c.cacheKey, c.configId, JSON.stringify(c.result), createdAt);
+      for (const record of batch.samples ?? []) {
+        try {
+          upsertSample.run(sampleToRow(record));
+        } catch (error) {
+          if (!isConstraint(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw error;
+          throw new Error(`recordSample: run ${record.runId} does not exist or does not include model config ${record.configId}`, { cause: error });
+        }
       }
-      throw error;
-    }
+    }).immediate();
   }
 
   /** A run by id, or `'latest'` for the most recently started one. */
@@ -158,16 +178,14 @@ export class Store {
     return row === undefined ? undefined : (JSON.parse(row.result_json) as GenerateResult);
   }
 
-  listCompletions(): { cacheKey: string; configId: string; result: GenerateResult }[] {
+  listCompletions(): CompletionEntry[] {
     return this.#statement<[], { cache_key: string; config_id: string; result_json: string }>('SELECT cache_key, config_id, result_json FROM completions ORDER BY cache_key')
       .all()
-      .map((r) => ({ cacheKey: r.cache_key, configId: r.config_id, result: JSON.parse(r.result_json) as GenerateResult }));
+      .map((r): CompletionEntry => ({ cacheKey: r.cache_key, configId: r.config_id, result: JSON.parse(r.result_json) as GenerateResult }));
   }
 
   putCompletion(cacheKey: string, configId: string, result: GenerateResult): void {
-    this.#statement(
-      'INSERT INTO completions (cache_key, config_id, result_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO NOTHING',
-    ).run(cacheKey, configId, JSON.stringify(result), new Date().toISOString());
+    this.writeBatch({ completions: [{ cacheKey, configId, result }] });
   }
 
   /** Keeps one conformance battery; returns its id. */
