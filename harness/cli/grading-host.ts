@@ -1,4 +1,5 @@
 import { setPriority } from 'node:os';
+import type { Task } from '../core/task.ts';
 import { Grader } from '../grader/grader.ts';
 import type { GradingInit, HostMessage, ParentMessage } from '../sandbox/grading-protocol.ts';
 import { BwrapSandbox } from '../sandbox/bwrap-sandbox.ts';
@@ -14,6 +15,7 @@ let sandbox: Sandbox | undefined;
 let grader: Grader | undefined;
 let closing: Promise<void> | undefined;
 const running = new Map<number, AbortController>();
+const tasks = new Map<number, Task>();
 
 const reply = (message: HostMessage) => {
   if (process.connected) process.send!(message);
@@ -41,7 +43,9 @@ async function grade(message: Extract<ParentMessage, { type: 'grade' }>): Promis
   const abort = new AbortController();
   running.set(message.id, abort);
   try {
-    const result = await grader!.grade(message.task, message.code, { ...message.options, signal: abort.signal });
+    const task = tasks.get(message.taskRef);
+    if (!task) throw new Error(`grade ${message.id}: no task was sent under ref ${message.taskRef}`);
+    const result = await grader!.grade(task, message.code, { ...message.options, signal: abort.signal });
     reply({ type: 'graded', id: message.id, result });
   } catch (error) {
     reply({ type: 'grade-failed', id: message.id, name: (error as Error).name, message: (error as Error).message });
@@ -64,6 +68,7 @@ process.on('SIGINT', () => {});
 process.on('disconnect', () => void shutdown(0));
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'init') void init(message.init);
+  else if (message.type === 'task') tasks.set(message.ref, message.task);
   else if (message.type === 'grade') void grade(message);
   else if (message.type === 'abort') running.get(message.id)?.abort();
   else if (message.type === 'close') void shutdown(0);

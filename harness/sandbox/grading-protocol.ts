@@ -15,7 +15,9 @@ export interface GradingInit {
 /** Parent → host. */
 export type ParentMessage =
   | { type: 'init'; init: GradingInit }
-  | { type: 'grade'; id: number; task: Task; code: string | undefined; options: Record<string, unknown> }
+  /** Each task is sent once, before its first grade, and then named by `ref`: a task is kilobytes. */
+  | { type: 'task'; ref: number; task: Task }
+  | { type: 'grade'; id: number; taskRef: number; code: string | undefined; options: Record<string, unknown> }
   | { type: 'abort'; id: number }
   | { type: 'close' };
 

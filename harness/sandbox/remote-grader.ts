@@ -25,6 +25,7 @@ export class RemoteGrader {
   readonly slots: number;
   readonly #child: ChildProcess;
   readonly #pending = new Map<number, Pending>();
+  readonly #taskRefs = new WeakMap<Task, number>();
   #nextId = 1;
   #gone: Error | undefined;
   #closing = false;
@@ -83,7 +84,13 @@ export class RemoteGrader {
       const onAbort = () => send(this.#child, { type: 'abort', id });
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#pending.set(id, { resolve, reject, cleanup: () => signal?.removeEventListener('abort', onAbort) });
-      send(this.#child, { type: 'grade', id, task, code, options: rest });
+      let taskRef = this.#taskRefs.get(task);
+      if (taskRef === undefined) {
+        taskRef = id;
+        this.#taskRefs.set(task, taskRef);
+        send(this.#child, { type: 'task', ref: taskRef, task });
+      }
+      send(this.#child, { type: 'grade', id, taskRef, code, options: rest });
     });
   }
 
