@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ScriptedAdapter } from '../adapters/scripted-adapter.ts';
 import { AdapterError } from '../core/errors.ts';
@@ -62,6 +63,28 @@ describe('runBenchmark: resume, cache, budget, shards, repair', () => {
     const rerun = await runBenchmark({ spec: spec(2), tasks: TASKS, models: [model(third)], grader: textGrader, store, host: 'h', concurrency: 2, resumeRunId: partial.runId });
     expect(rerun.status).toBe('complete');
     expect(third.calls).toHaveLength(0);
+  });
+
+  it('stops and fails when the database refuses a write, with the database’s own error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codebench-full-'));
+    const store = openStore(join(dir, 'r.db'));
+    // A real SQLite failure in the middle of the run, as a full disk would give (SQLITE_FULL).
+    const other = new BetterSqlite3(join(dir, 'r.db'));
+    other.exec(`CREATE TRIGGER disk_full BEFORE INSERT ON samples WHEN (SELECT count(*) FROM samples) >= 4 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    other.close();
+    const adapter = new ScriptedAdapter(async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return 'right';
+    });
+    const error = await runBenchmark({ spec: spec(2), tasks: TASKS, models: [model(adapter)], grader: textGrader, store, host: 'h', concurrency: 2 }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('database or disk is full');
+    const run = store.listRuns()[0]!;
+    expect(run.status).toBe('failed');
+    // Only whole batches were written: those before the refused one.
+    expect(store.listSamples(run.id).length).toBeLessThanOrEqual(4);
+    // It stopped asking the model once writes failed, instead of paying for answers it cannot keep.
+    expect(adapter.calls.length).toBeLessThan(24);
+    store.close();
   });
 
   it('keeps API failures unscored and retries them only with retryUnscored', async () => {

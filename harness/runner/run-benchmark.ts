@@ -14,8 +14,9 @@ const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
 /**
  * Plans tasks × models × samples and works through it: `concurrency` generation workers feed a
  * grading stage that the sandbox's slots pace, so slow grading never idles the model requests.
- * Each finished sample is written in its own transaction; a resumed run skips finished samples,
- * and the generation cache means nothing is paid for twice.
+ * Answers and finished samples are committed in groups (./write-behind.ts), each sample whole or
+ * absent; a resumed run skips finished samples, and the generation cache means nothing is paid
+ * for twice.
  */
 export async function runBenchmark(options: RunOptions): Promise<RunOutcome> {
   const { spec, tasks, models, store } = options;
