@@ -23,6 +23,7 @@ describe('probeIsolation on this machine', () => {
     expect(report).toMatchObject({ safe: true, problems: [], bwrap: { ok: true }, userNamespaces: { ok: true } });
     expect(report.bwrap.version).toMatch(/^bubblewrap \d+\.\d+/);
     expect(report.seccomp.on).toBe(process.arch === 'x64' || process.arch === 'arm64');
+    expect(report.performance.detail).toContain(report.performance.idlePriority ? 'SCHED_IDLE' : 'nice 10 only');
     if (report.seccomp.on && existsSync('/usr/bin/python3')) expect(report.seccomp.detail).toMatch(/verified/);
     if (root) {
       // As root every slot has its own uid, and each run its own pid namespace.
@@ -33,6 +34,8 @@ describe('probeIsolation on this machine', () => {
       const detected = detectCgroups();
       expect(report.cgroups.mode).toBe(detected.mode);
       if (detected.mode !== 'none') expect(report.cgroups.enforces).toEqual(expect.arrayContaining([expect.stringMatching(/^memory limit/), 'pids.max', 'OOM-kill detection']));
+      // Every cgroup tree here (v2, or hybrid with its cgroup2 part) reports CPU pressure.
+      if (detected.unified && existsSync(`${detected.unified}/cpu.pressure`)) expect(report.performance.idlePriority).toBe(true);
     } else {
       expect(report.warnings.join(' ')).toMatch(/not root/);
     }

@@ -25,7 +25,7 @@ export interface IsolationReport {
   zombies: ProbeCheck & { pid1Reaps: boolean | undefined; ownPidNamespace: boolean };
   toolchains: { name: string; path: string }[];
   /** Speed, not safety: where per-run files go, and whether RCU grace periods are expedited. */
-  performance: { workParent: string; workParentTmpfs: boolean; rcuExpedited: boolean | undefined; launcher?: 'resident' | 'helper' | 'node'; detail: string };
+  performance: { workParent: string; workParentTmpfs: boolean; rcuExpedited: boolean | undefined; launcher?: 'resident' | 'helper' | 'node'; idlePriority?: boolean; detail: string };
   /** Grading is safe: bwrap builds its namespaces and a test run came back isolated. */
   safe: boolean;
   /** Why it is not safe. */
@@ -79,7 +79,8 @@ export async function probeIsolation(options: { slots?: number; reapWaitMs?: num
   let sandbox: BwrapSandbox | undefined;
   if (bwrap.ok && process.platform === 'linux') {
     try {
-      sandbox = await BwrapSandbox.create({ slots: options.slots ?? 1 });
+      // As `codebench run` grades: at idle priority where this machine allows it.
+      sandbox = await BwrapSandbox.create({ slots: options.slots ?? 1, idlePriority: true });
       userNamespaces.ok = true;
       userNamespaces.detail = `${userNamespaces.detail}; a sandboxed test run worked`;
     } catch (error) {
@@ -121,6 +122,10 @@ async function describeSandbox(sandbox: BwrapSandbox, report: IsolationReport): 
     : info.launcher === 'helper'
       ? `; a bwrap per run, spawned by the vfork helper (python3)${info.residentOff ? `; no resident sandboxes: ${info.residentOff}` : ''}`
       : '; a bwrap per run, spawned by forking Node (no python3 for the vfork helper: slower)';
+  report.performance.idlePriority = info.idlePriority;
+  report.performance.detail += info.idlePriority
+    ? '; `codebench run` grades at SCHED_IDLE, yielding the CPU to model requests at once (a run starved at its wall limit is unscored, told apart by cpu.pressure)'
+    : '; `codebench run` grades at nice 10 only: without cpu.pressure (PSI) in the slot cgroups a run starved by other work could not be told from a hang';
   let hostUid: string | undefined;
   let inside = '';
   if (sandbox.hasTool('python3')) {
