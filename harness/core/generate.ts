@@ -45,3 +45,10 @@ export interface GenerateResult {
   /** What the provider itself says the call cost, in USD, where it reports one (OpenRouter's `usage.cost`). */
   providerCostUsd?: number;
 }
+
+/** A model answer in the generation cache, under its cache key (see the runner's `cacheKey`). */
+export interface CompletionEntry {
+  cacheKey: string;
+  configId: string;
+  result: GenerateResult;
+}

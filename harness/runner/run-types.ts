@@ -1,5 +1,5 @@
 import type { ModelAdapter } from '../adapters/model-adapter.ts';
-import type { GenerateResult, Usage } from '../core/generate.ts';
+import type { CompletionEntry, GenerateResult, Usage } from '../core/generate.ts';
 import type { ModelConfig, RunSpec, RunStatus, SampleRecord } from '../core/run-spec.ts';
 import type { Task } from '../core/task.ts';
 import type { GradeResult } from '../core/verdict.ts';
@@ -15,7 +15,7 @@ export interface RunStore {
   getCompletion(cacheKey: string): GenerateResult | undefined;
   putCompletion(cacheKey: string, configId: string, result: GenerateResult): void;
   /** Completions and samples in one transaction. */
-  writeBatch(batch: { completions?: readonly { cacheKey: string; configId: string; result: GenerateResult }[]; samples?: readonly SampleRecord[] }): void;
+  writeBatch(batch: { completions?: readonly CompletionEntry[]; samples?: readonly SampleRecord[] }): void;
 }
 
 export interface TaskGrader {

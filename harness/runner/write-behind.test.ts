@@ -66,6 +66,14 @@ describe('WriteBehind', () => {
     expect(reader.listSamples(runId)).toEqual([]);
   });
 
+  it('does not throw a failed write at the caller that happened to fill the queue', () => {
+    const writer = new WriteBehind(store, { flushMs: 60_000 });
+    for (let i = 0; i < 255; i++) writer.recordSample(makeSample(runId, { sampleIndex: i }));
+    expect(() => writer.recordSample(makeSample(runId, { sampleIndex: 255, configId: 'cfg-not-in-this-run' }))).not.toThrow();
+    expect(writer.failure?.message).toMatch(/cfg-not-in-this-run/);
+    expect(reader.listSamples(runId)).toEqual([]);
+  });
+
   it('keeps a failure from its timer for the next flush instead of throwing it into the event loop', async () => {
     const writer = new WriteBehind(store, { flushMs: 10 });
     writer.recordSample(makeSample(runId, { configId: 'cfg-not-in-this-run' }));

@@ -1,12 +1,10 @@
-import type { GenerateResult } from '../core/generate.ts';
+import type { CompletionEntry, GenerateResult } from '../core/generate.ts';
 import type { SampleRecord } from '../core/run-spec.ts';
 import type { RunStore } from './run-types.ts';
 
 /** How long a write may wait for others to join its transaction. */
 export const FLUSH_MS = 50;
 const FLUSH_ITEMS = 256;
-
-type Entry = Parameters<RunStore['writeBatch']>[0];
 
 /**
  * The runner's writes, committed in groups. A transaction per answer and per sample took a fifth
@@ -17,7 +15,7 @@ type Entry = Parameters<RunStore['writeBatch']>[0];
 export class WriteBehind {
   readonly #store: RunStore;
   readonly #flushMs: number;
-  #completions = new Map<string, { cacheKey: string; configId: string; result: GenerateResult }>();
+  #completions = new Map<string, CompletionEntry>();
   #samples: SampleRecord[] = [];
   #timer: NodeJS.Timeout | undefined;
   #failure: Error | undefined;
@@ -52,7 +50,7 @@ export class WriteBehind {
     this.#timer = undefined;
     if (this.#failure) throw this.#failure;
     if (this.#completions.size === 0 && this.#samples.length === 0) return;
-    const batch: Entry = { completions: [...this.#completions.values()], samples: this.#samples };
+    const batch = { completions: [...this.#completions.values()], samples: this.#samples };
     this.#completions = new Map();
     this.#samples = [];
     try {
@@ -65,15 +63,17 @@ export class WriteBehind {
 
   #queued(): void {
     if (this.#failure) return;
-    if (this.#completions.size + this.#samples.length >= FLUSH_ITEMS) this.flush();
-    else this.#timer ??= setTimeout(() => this.#flushLater(), this.#flushMs);
+    if (this.#completions.size + this.#samples.length >= FLUSH_ITEMS) this.#flushKeepingFailure();
+    else this.#timer ??= setTimeout(() => this.#flushKeepingFailure(), this.#flushMs);
   }
 
-  #flushLater(): void {
+  // The writer's callers are the model calls and the grading; a failed write is not theirs to
+  // handle. It is kept in `failure`: the runner stops scheduling and rethrows it from its last flush.
+  #flushKeepingFailure(): void {
     try {
       this.flush();
     } catch {
-      // Kept in `failure`: the runner stops scheduling and rethrows it from its last flush.
+      /* kept in `failure` */
     }
   }
 }

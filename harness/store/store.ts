@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { GenerateResult } from '../core/generate.ts';
+import type { CompletionEntry, GenerateResult } from '../core/generate.ts';
 import type { ModelConfig, RunSpec, RunStatus, SampleRecord } from '../core/run-spec.ts';
 import { canonicalJson } from '../core/stable-hash.ts';
 import type { CalibrationKey, ReferenceTiming, TaskTimeLimit } from '../core/time-calibration.ts';
@@ -30,13 +30,6 @@ const UPSERT_SAMPLE = `
       .join(', ')}`;
 
 const INSERT_COMPLETION = 'INSERT INTO completions (cache_key, config_id, result_json, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (cache_key) DO NOTHING';
-
-/** A model answer for the generation cache, under its cache key (see the runner's `cacheKey`). */
-export interface CompletionEntry {
-  cacheKey: string;
-  configId: string;
-  result: GenerateResult;
-}
 
 const RUN_ORDER = 'ORDER BY started_at DESC, rowid DESC';
 
