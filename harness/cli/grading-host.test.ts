@@ -43,6 +43,12 @@ describe.skipIf(skip)('grading in its own process', () => {
     expect(results[1]!.detail).toContain('AssertionError');
   }, 60_000);
 
+  it('grades each version of a task sent under one id with the version it was sent with', async () => {
+    const strict = { ...PY_TASK, tests: 'def check(candidate):\n    assert candidate(2, 2) == 5\n' };
+    const results = await Promise.all([grader.grade(PY_TASK, PY_TASK.reference), grader.grade(strict, PY_TASK.reference), grader.grade(PY_TASK, PY_TASK.reference)]);
+    expect(results.map((r) => r.verdict)).toEqual(['pass', 'fail', 'pass']);
+  }, 30_000);
+
   it('runs at the niceness it was given, and the code under test cannot raise its priority', async () => {
     const r = await grader.grade({ ...PY_TASK, tests: 'import os\ndef check(candidate):\n    os.nice(-5)\n' }, PY_TASK.reference);
     expect(r.verdict).not.toBe('pass');

@@ -25,7 +25,8 @@ export class RemoteGrader {
   readonly slots: number;
   readonly #child: ChildProcess;
   readonly #pending = new Map<number, Pending>();
-  readonly #taskRefs = new WeakMap<Task, number>();
+  // By task id, so the host keeps one copy of each task however many objects name it.
+  readonly #taskRefs = new Map<string, { task: Task; ref: number }>();
   #nextId = 1;
   #gone: Error | undefined;
   #closing = false;
@@ -84,10 +85,12 @@ export class RemoteGrader {
       const onAbort = () => send(this.#child, { type: 'abort', id });
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#pending.set(id, { resolve, reject, cleanup: () => signal?.removeEventListener('abort', onAbort) });
-      let taskRef = this.#taskRefs.get(task);
-      if (taskRef === undefined) {
-        taskRef = id;
-        this.#taskRefs.set(task, taskRef);
+      const known = this.#taskRefs.get(task.id);
+      const taskRef = known?.ref ?? id;
+      if (known?.task !== task) {
+        // A new task, or another object under a known id: the host replaces its copy, and grades
+        // already sent keep the one they were sent with (the host reads it on arrival).
+        this.#taskRefs.set(task.id, { task, ref: taskRef });
         send(this.#child, { type: 'task', ref: taskRef, task });
       }
       send(this.#child, { type: 'grade', id, taskRef, code, options: rest });
