@@ -1,5 +1,6 @@
 import { SandboxError } from '../core/errors.ts';
 import { spawnWithNode, type ChildHandle, type PassFile } from './child-handle.ts';
+import { parseStatus } from './parse-status.ts';
 import type { SandboxResult, SandboxStop } from './sandbox.ts';
 import type { SpawnHelper } from './spawn-helper.ts';
 
@@ -285,18 +286,4 @@ export class ContainedProcess {
   #destroyPipes(): void {
     this.#child.destroyPipes();
   }
-}
-
-function parseStatus(text: string): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  // bwrap writes one JSON object per event; they may arrive concatenated without newlines.
-  for (const piece of text.split(/(?<=\})\s*(?=\{)/)) {
-    try {
-      const value: unknown = JSON.parse(piece);
-      if (value && typeof value === 'object') out.push(value as Record<string, unknown>);
-    } catch {
-      /* partial line from a killed bwrap */
-    }
-  }
-  return out;
 }
