@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError, SandboxError } from '../core/errors.ts';
 import { PY_TASK, TS_TASK } from '../grader/test-tasks.ts';
 import { RemoteGrader } from '../sandbox/remote-grader.ts';
-import { sandboxUnavailableReason } from '../sandbox/test-support.ts';
+import { procStatField, sandboxUnavailableReason } from '../sandbox/test-support.ts';
 
 const ENTRY = fileURLToPath(new URL('./grading-host.mjs', import.meta.url));
 const ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
@@ -13,12 +13,6 @@ const INIT = { sandbox: { mode: 'bwrap' as const, slots: 2 }, grader: { timeoutS
 
 const skip = sandboxUnavailableReason();
 if (skip) console.warn(`skipping grading-process tests: ${skip}`);
-
-/** Field `n` (1-based, as in proc(5)) of /proc/<pid>/stat, or of one of its threads. */
-function statField(pid: number, n: number, tid: number | string = pid): number {
-  // The command name, field 2, may hold spaces: count from the ") " that closes it.
-  return Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[n - 3]);
-}
 
 describe.skipIf(skip)('grading in its own process', () => {
   let grader: RemoteGrader;
@@ -53,7 +47,7 @@ describe.skipIf(skip)('grading in its own process', () => {
     const r = await grader.grade({ ...PY_TASK, tests: 'import os\ndef check(candidate):\n    os.nice(-5)\n' }, PY_TASK.reference);
     expect(r.verdict).not.toBe('pass');
     expect(r.output ?? r.detail).toMatch(/PermissionError|Operation not permitted/);
-    expect(statField(grader.pid!, 19)).toBe(10);
+    expect(procStatField(grader.pid!, 19)).toBe(10);
     // Its sandboxes go further down, to SCHED_IDLE (this machine's cgroups report CPU pressure),
     // and the code cannot climb back to SCHED_OTHER.
     const idle = await grader.grade({ ...PY_TASK, tests: 'import os\ndef check(candidate):\n    assert os.sched_getscheduler(0) == os.SCHED_IDLE, os.sched_getscheduler(0)\n    os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))\n' }, PY_TASK.reference);
@@ -65,7 +59,7 @@ describe.skipIf(skip)('grading in its own process', () => {
     const threads = readdirSync(`/proc/${grader.pid}/task`);
     expect(threads.length).toBeGreaterThan(1);
     // Field 41 is the scheduling policy; 5 is SCHED_IDLE.
-    expect(new Set(threads.map((tid) => statField(grader.pid!, 41, tid)))).toEqual(new Set([5]));
+    expect(new Set(threads.map((tid) => procStatField(grader.pid!, 41, tid)))).toEqual(new Set([5]));
   });
 
   it('stops a sample when its signal aborts, and the host stays usable', async () => {

@@ -2,7 +2,8 @@ import type { GenerateRequest, GenerateResult } from '../core/generate.ts';
 import { stableHash } from '../core/stable-hash.ts';
 import { AdaptiveLimit, RateCap } from './adaptive-limit.ts';
 import { retryWithBackoff } from './retry-with-backoff.ts';
-import type { RetryPolicy, RunEvent, RunModel, RunStore } from './run-types.ts';
+import type { RetryPolicy, RunEvent, RunModel } from './run-types.ts';
+import type { WriteBehind } from './write-behind.ts';
 
 /**
  * Everything that decides a response: the config id already hashes provider, model, URL and
@@ -14,7 +15,8 @@ export function cacheKey(configId: string, request: GenerateRequest, scope?: str
 }
 
 export interface GenerateContext {
-  store: Pick<RunStore, 'getCompletion' | 'putCompletion'>;
+  /** The answer cache, through the run's grouped writes. */
+  store: Pick<WriteBehind, 'getCompletion' | 'putCompletion'>;
   /** Set to the run id for answers that must not come from earlier runs. */
   cacheScope?: string;
   retry: RetryPolicy;

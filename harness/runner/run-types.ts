@@ -9,11 +9,9 @@ import type { Shard } from './plan.ts';
 export interface RunStore {
   createRun(spec: RunSpec, meta: { host: string }): string;
   getRun(id: string): { id: string; status: RunStatus } | undefined;
-  recordSample(record: SampleRecord): void;
   finishRun(runId: string, status: RunStatus): void;
   completedKeys(runId: string, options?: { includeUnscored?: boolean }): Set<string>;
   getCompletion(cacheKey: string): GenerateResult | undefined;
-  putCompletion(cacheKey: string, configId: string, result: GenerateResult): void;
   /** Completions and samples in one transaction. */
   writeBatch(batch: { completions?: readonly CompletionEntry[]; samples?: readonly SampleRecord[] }): void;
 }

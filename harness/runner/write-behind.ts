@@ -3,7 +3,7 @@ import type { SampleRecord } from '../core/run-spec.ts';
 import type { RunStore } from './run-types.ts';
 
 /** How long a write may wait for others to join its transaction. */
-export const FLUSH_MS = 50;
+const FLUSH_MS = 50;
 const FLUSH_ITEMS = 256;
 
 /**

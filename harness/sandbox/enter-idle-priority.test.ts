@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SandboxError } from '../core/errors.ts';
 import { enterIdlePriority } from './enter-idle-priority.ts';
+import { procStatField } from './test-support.ts';
 
-const policyOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[41 - 3]);
+const policyOf = (pid: number) => procStatField(pid, 41);
 
 describe('enterIdlePriority', () => {
   it('moves a process to SCHED_IDLE', async () => {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { findBwrap } from './bwrap-sandbox.ts';
 import type { SandboxLimits } from './sandbox.ts';
 
@@ -46,4 +47,10 @@ export async function leftoverProcesses(sandbox: { isolation: { uids: number[] }
     .filter((r) => uids.has(r.uid) && !idle.has(r.pid) && !exact.includes(r.pid) && !options.ignorePids?.has(r.pid))
     .filter((r) => !(options.ignoreZombies && r.stat.startsWith('Z')))
     .map((r) => r.line);
+}
+
+/** Field `n` (1-based, as in proc(5)) of /proc/<pid>/task/<tid>/stat: 19 is the nice value, 41 the scheduling policy. */
+export function procStatField(pid: number, n: number, tid: number | string = pid): number {
+  // The command name, field 2, may hold spaces and parentheses: count from the last ") ".
+  return Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[n - 3]);
 }
